@@ -1,0 +1,133 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { NodeFileSystem } from 'langium/node';
+import { createCaserecServices, validateFiles, formatPolicyProblem, time } from '@caserec/language';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors.js';
+import { findRecordFiles, readRecord, withCaseSiblings } from '../files.js';
+import { summarise } from '../format/types.js';
+import { formatText } from '../format/text.js';
+import { formatJson } from '../format/json.js';
+import { formatSarif } from '../format/sarif.js';
+import { formatJunit } from '../format/junit.js';
+import { VERSION } from '../version.js';
+
+export const VALIDATE_HELP = `Usage: caserec validate [paths…] [options]
+
+Checks case records: files, folders (searched for *.case) and globs; none means the current folder.
+All files of one case are read together, so a case split across files links.
+
+Options:
+  --format text|json|sarif|junit   output format (default text)
+  --as-of YYYY-MM-DD               check as on this date (default today)
+  --config FILE                    policy file (default: .caserec.json found from each record's folder upwards)
+  --max-warnings N                 exit 1 when there are more than N warnings (default: no limit)
+  --quiet                          report errors only
+  --output FILE                    write the report to FILE instead of standard output
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over those limits, 2 usage,
+configuration or I/O error.`;
+
+export interface CommandIO {
+  readonly cwd: string;
+  write(text: string): void;
+  writeFile(file: string, text: string): void;
+}
+
+export function parseAsOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const date = time.parseIsoDate(value);
+  if (!date) throw new UsageError(`--as-of ${value}: not a date; use YYYY-MM-DD`);
+  return date;
+}
+
+export function parseCount(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option} ${value}: not a whole number`);
+  return Number(value);
+}
+
+/** Services configured from the common options (as-of date and policy file); shared by every command. */
+export function createConfiguredServices(io: CommandIO, options: { asOf?: string; config?: string }) {
+  const { Caserec } = createCaserecServices(NodeFileSystem);
+  const settings = Caserec.caserec.Settings;
+  settings.asOf = parseAsOf(options.asOf) ?? time.todayIso();
+  if (options.config !== undefined) {
+    const file = path.resolve(io.cwd, options.config);
+    settings.setPolicyFile(file);
+  }
+  return Caserec;
+}
+
+/** Loads the records named by `paths` (with the other files of split cases) and validates them together. */
+export async function loadAndValidate(io: CommandIO, paths: readonly string[], options: { asOf?: string; config?: string }) {
+  const services = createConfiguredServices(io, options);
+  const requested = findRecordFiles(paths, io.cwd);
+  const texts = new Map(requested.map((file) => [file.absolute, readRecord(file)]));
+  const all = withCaseSiblings(requested, texts, io.cwd);
+  for (const file of all) if (!texts.has(file.absolute)) texts.set(file.absolute, readRecord(file));
+  checkPolicies(
+    services,
+    all.map((f) => f.absolute),
+  );
+  const { results, documents } = await validateFiles(
+    services,
+    all.map((file) => ({ path: file.path, absolute: file.absolute, text: texts.get(file.absolute) })),
+  );
+  const reported = results.filter((_, index) => !all[index]!.contextOnly);
+  return { services, results: reported, documents, asOf: services.caserec.Settings.getAsOf() };
+}
+
+/** A bad policy file is a configuration error (exit 2), named with its key and problem. */
+function checkPolicies(services: ReturnType<typeof createConfiguredServices>, files: readonly string[]): void {
+  const settings = services.caserec.Settings;
+  for (const file of files) {
+    const loaded = settings.policyFor(NodeFileSystemUri(file));
+    if (loaded.problems.length > 0) throw new UsageError(loaded.problems.map(formatPolicyProblem).join('\n'));
+  }
+}
+
+function NodeFileSystemUri(file: string) {
+  // Imported lazily to keep the URI type local to this module.
+  return URI.file(file);
+}
+import { URI } from 'langium';
+
+export async function validateCommand(args: readonly string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'as-of': { type: 'string' },
+      config: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      output: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.write(VALIDATE_HELP + '\n');
+    return EXIT_OK;
+  }
+  const format = values.format;
+  if (!['text', 'json', 'sarif', 'junit'].includes(format)) throw new UsageError(`--format ${format}: use text, json, sarif or junit`);
+  const maxWarnings = parseCount('--max-warnings', values['max-warnings']);
+  const { results, asOf } = await loadAndValidate(io, positionals, { asOf: values['as-of'], config: values.config });
+  const shown = values.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
+  const report = summarise(asOf, shown);
+  const full = summarise(asOf, results);
+  const output =
+    format === 'json'
+      ? formatJson(report)
+      : format === 'sarif'
+        ? formatSarif(report, VERSION)
+        : format === 'junit'
+          ? formatJunit(report)
+          : formatText(report, !values.output && process.stdout.isTTY === true);
+  if (values.output) io.writeFile(path.resolve(io.cwd, values.output), output);
+  else io.write(output);
+  const tooManyWarnings = maxWarnings !== undefined && full.summary.warnings > maxWarnings;
+  return full.summary.errors > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -1,0 +1,70 @@
+import '@caserec/language/polyfill';
+import * as fs from 'node:fs';
+import { EXIT_USAGE, UsageError } from './errors.js';
+import { validateCommand, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
+import { rulesCommand } from './commands/rules.js';
+import { VERSION } from './version.js';
+
+const HELP = `caserec ${VERSION}: structured case recording for children's social care.
+
+Usage: caserec <command> [options]
+
+Commands:
+  validate [paths…]     check records (text, JSON, SARIF or JUnit output)
+  rules [CODE]          list the rules, or explain one
+  help [command]        this help, or a command's
+
+Run \`caserec <command> --help\` for a command's options.`;
+
+type Command = (args: readonly string[], io: CommandIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  rules: rulesCommand,
+};
+
+export function defaultIO(): CommandIO {
+  return {
+    cwd: process.cwd(),
+    write: (text) => process.stdout.write(text),
+    writeFile: (file, text) => {
+      try {
+        fs.writeFileSync(file, text);
+      } catch (error) {
+        throw new UsageError(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+    },
+  };
+}
+
+/** Runs one command line and returns the exit code; never throws (a stack trace is not a message). */
+export async function main(argv: readonly string[], io: CommandIO = defaultIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      const topic = rest[0];
+      io.write((topic === 'validate' ? VALIDATE_HELP : HELP) + '\n');
+      return 0;
+    }
+    if (name === '--version' || name === '-v') {
+      io.write(VERSION + '\n');
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`${name}: unknown command; try \`caserec help\``);
+    return await command(rest, io);
+  } catch (error) {
+    process.stderr.write(`caserec: ${messageOf(error)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  const code = (error as { code?: string }).code;
+  // node:util parseArgs reports unknown options and missing values with these codes.
+  if (code?.startsWith('ERR_PARSE_ARGS'))
+    return (error as Error).message.replace(/\. To specify.*$/s, '').replace(/^Unknown option/, 'unknown option');
+  if (code === 'EPIPE') return 'output closed';
+  return `internal error: ${(error as Error)?.message ?? String(error)} (please report this with the command you ran)`;
+}

@@ -1,0 +1,60 @@
+import type {
+  DefaultSharedCoreModuleContext,
+  LangiumCoreServices,
+  LangiumSharedCoreServices,
+  Module,
+  PartialLangiumCoreServices,
+} from 'langium';
+import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
+import { CaserecGeneratedModule, CaserecGeneratedSharedModule } from './generated/module.js';
+import { CaserecTokenBuilder } from './parser/token-builder.js';
+import { CaserecValueConverter } from './parser/value-converter.js';
+import { CaserecScopeComputation, CaserecScopeProvider } from './references/case-scope.js';
+import { CaserecDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/caserec-validator.js';
+import { CaserecSettings } from './engine/settings.js';
+import { CaseValidator } from './engine/case-validator.js';
+
+/** Services of ours, beside Langium's. */
+export interface CaserecAddedServices {
+  caserec: {
+    Settings: CaserecSettings;
+    CaseValidator: CaseValidator;
+  };
+}
+
+export type CaserecServices = LangiumCoreServices & CaserecAddedServices;
+
+/**
+ * The language's core services: parsing, linking within a case, and validation. The CLI and the tests use
+ * this module alone; the language server adds the LSP module of `lsp/` on top (as Langium keeps `langium` and
+ * `langium/lsp` apart), so the CLI never loads LSP code.
+ */
+export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices & CaserecAddedServices> = {
+  parser: {
+    TokenBuilder: () => new CaserecTokenBuilder(),
+    ValueConverter: () => new CaserecValueConverter(),
+  },
+  references: {
+    ScopeComputation: (services) => new CaserecScopeComputation(services),
+    ScopeProvider: (services) => new CaserecScopeProvider(services),
+  },
+  validation: {
+    DocumentValidator: (services) => new CaserecDocumentValidator(services),
+  },
+  caserec: {
+    Settings: () => new CaserecSettings(),
+    CaseValidator: (services) => new CaseValidator(services.shared, services.caserec.Settings),
+  },
+};
+
+export function createCaserecServices(context: DefaultSharedCoreModuleContext): {
+  shared: LangiumSharedCoreServices;
+  Caserec: CaserecServices;
+} {
+  const shared = inject(createDefaultSharedCoreModule(context), CaserecGeneratedSharedModule);
+  const Caserec = inject(createDefaultCoreModule({ shared }), CaserecGeneratedModule, CaserecModule);
+  shared.ServiceRegistry.register(Caserec);
+  registerValidationChecks(Caserec);
+  return { shared, Caserec };
+}

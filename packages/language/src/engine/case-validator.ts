@@ -1,0 +1,82 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { WorkspaceCache } from 'langium';
+import type { LangiumSharedCoreServices } from 'langium';
+import type { Document } from '../generated/ast.js';
+import { buildCaseModels, type CaseModel } from '../model/case-model.js';
+import { caseIdOf } from '../references/case-scope.js';
+import { CASE_RULES } from '../rules/index.js';
+import type { CaserecSettings } from './settings.js';
+import { severityUnder, type Finding } from './findings.js';
+import { documentOf } from '../model/entry-fields.js';
+
+/**
+ * The case-level pass: builds the case model of every case in the workspace once per workspace state, runs the
+ * case rules once per case, and hands each document the findings located in it. A change to one file of a
+ * case therefore updates the findings of all its files (architecture sketch, "two layers").
+ */
+export class CaseValidator {
+  private readonly models: WorkspaceCache<string, Map<string, CaseModel>>;
+  private readonly findings: WorkspaceCache<string, Map<string, Finding[]>>;
+
+  constructor(
+    private readonly shared: LangiumSharedCoreServices,
+    private readonly settings: CaserecSettings,
+  ) {
+    this.models = new WorkspaceCache(shared);
+    this.findings = new WorkspaceCache(shared);
+  }
+
+  caseModels(): Map<string, CaseModel> {
+    return this.models.get('all', () => buildCaseModels(this.shared.workspace.LangiumDocuments.all));
+  }
+
+  caseModelOf(document: LangiumDocument): CaseModel | undefined {
+    const caseId = caseIdOf(document.parseResult.value as Document);
+    return caseId === undefined ? undefined : this.caseModels().get(caseId);
+  }
+
+  /** Findings of the case rules that fall in `document`. */
+  findingsFor(document: LangiumDocument): Finding[] {
+    const model = this.caseModelOf(document);
+    if (!model) return [];
+    const key = model.caseId + '\0' + this.settings.getAsOf();
+    const byDocument = this.findings.get(key, () => this.runRules(model));
+    return byDocument.get(document.uri.toString()) ?? [];
+  }
+
+  runRules(model: CaseModel): Map<string, Finding[]> {
+    const byDocument = new Map<string, Finding[]>();
+    const anchor = model.documents[0];
+    if (!anchor) return byDocument;
+    // A case's rules run under the policy of the file that declares it (or its first file).
+    const declaring = model.documents.find((d) => d.parseResult.value.caseDecl) ?? anchor;
+    const loaded = this.settings.policyFor(declaring.uri);
+    const context = {
+      model,
+      policy: loaded.policy,
+      asOf: this.settings.getAsOf(),
+      calendar: this.settings.calendarFor(loaded),
+      report: (finding: Finding) => {
+        const uri = uriOf(finding.node);
+        let list = byDocument.get(uri);
+        if (!list) byDocument.set(uri, (list = []));
+        list.push(finding);
+      },
+    };
+    for (const rule of CASE_RULES) {
+      if (severityUnder(loaded.policy, rule.code) === 'off') continue;
+      try {
+        rule.check(context);
+      } catch (error) {
+        // A rule's bug must not take the other rules (or the server) down with it.
+        console.error(`caserec: rule ${rule.code} failed on case ${model.caseId}:`, error);
+      }
+    }
+    return byDocument;
+  }
+}
+
+function uriOf(node: AstNode): string {
+  const root = documentOf(node) as Document & { $document?: LangiumDocument };
+  return root.$document?.uri.toString() ?? '';
+}

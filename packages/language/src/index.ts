@@ -1,0 +1,13 @@
+export * from './caserec-module.js';
+export * from './generated/ast.js';
+export * from './engine/findings.js';
+export * from './engine/settings.js';
+export * from './engine/case-validator.js';
+export * from './engine/workspace.js';
+export * from './model/case-model.js';
+export * from './model/entry-kinds.js';
+export * from './model/entry-fields.js';
+export * from './policy/schema.js';
+export * from './policy/policy-file.js';
+export * from './rules/catalogue.js';
+export * as time from './time/index.js';

@@ -1,0 +1,91 @@
+import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils } from 'langium';
+import type { CaserecAstType, Document, Entry } from '../generated/ast.js';
+import { Entry as EntryType } from '../generated/ast.js';
+import type { CaserecServices } from '../caserec-module.js';
+import type { Finding } from '../engine/findings.js';
+import { severityUnder } from '../engine/findings.js';
+import * as records from './records-checks.js';
+
+/**
+ * Wires the per-node records checks into Langium's validation registry, and the case-level pass as a check
+ * after each document. Every finding goes through `toAcceptor`, which applies the policy's severity for its
+ * rule (or drops it when the rule is off): rules themselves never decide severity.
+ */
+export function registerValidationChecks(services: CaserecServices): void {
+  const registry = services.validation.ValidationRegistry;
+  const validator = new CaserecValidator(services);
+  const checks: ValidationChecks<CaserecAstType> = {
+    Child: (node, accept) => validator.run(node, accept, (report) => records.checkDeclarationName(node, report)),
+    Adult: (node, accept) => validator.run(node, accept, (report) => records.checkDeclarationName(node, report)),
+    Agency: (node, accept) => validator.run(node, accept, (report) => records.checkDeclarationName(node, report)),
+    Worker: (node, accept) =>
+      validator.run(node, accept, (report) => {
+        records.checkDeclarationName(node, report);
+        records.checkWorkerRole(node, report);
+      }),
+    Entry: (node, accept) => validator.checkEntry(node, accept),
+    Field: (node, accept) => validator.run(node, accept, (report) => records.checkTextBlockClosed(node, report)),
+    Stray: (node, accept) => validator.run(node, accept, (report) => records.checkStray(node, report)),
+    NotAloneStatement: (node, accept) => validator.run(node, accept, (report) => records.checkTextBlockClosed(node, report)),
+    Action: (node, accept) =>
+      validator.run(node, accept, (report) => {
+        records.checkActionComplete(node, report);
+        records.checkDatesAreReal(node as never, report);
+      }),
+    DecisionStatement: (node, accept) => validator.run(node, accept, (report) => records.checkDatesAreReal(node as never, report)),
+    OutcomeStatement: (node, accept) => validator.run(node, accept, (report) => records.checkDatesAreReal(node as never, report)),
+    CompletedStatement: (node, accept) => validator.run(node, accept, (report) => records.checkDatesAreReal(node as never, report)),
+    AuthorisedStatement: (node, accept) => validator.run(node, accept, (report) => records.checkDatesAreReal(node as never, report)),
+    ReviewByStatement: (node, accept) => validator.run(node, accept, (report) => records.checkDatesAreReal(node as never, report)),
+  };
+  registry.register(checks, validator, 'fast');
+  // Case-level rules read every file of the case; they run after each document's own checks.
+  registry.registerAfterDocument((root, accept) => validator.checkCase(root as Document, accept), 'slow');
+  void EntryType;
+}
+
+export class CaserecValidator {
+  constructor(private readonly services: CaserecServices) {}
+
+  run(node: AstNode, accept: ValidationAcceptor, check: (report: records.Report) => void): void {
+    check(this.toAcceptor(AstUtils.getDocument(node), accept));
+  }
+
+  checkEntry(entry: Entry, accept: ValidationAcceptor): void {
+    const document = AstUtils.getDocument(entry);
+    const report = this.toAcceptor(document, accept);
+    const settings = this.services.caserec.Settings;
+    const policy = settings.policyFor(document.uri).policy;
+    records.checkDatesAreReal(entry as never, report);
+    records.checkHeaderValues(entry, report);
+    records.checkEntryFields(entry, report);
+    records.checkRequiredFields(entry, report);
+    records.checkReferenceKinds(entry, report);
+    records.checkDateOrder(entry, settings.getAsOf(), report);
+    if (entry.$type === 'Assessment') records.checkAssessmentAuthorised(entry, policy.managerRoles, report);
+  }
+
+  checkCase(root: Document, accept: ValidationAcceptor): void {
+    const document = root.$document;
+    if (!document) return;
+    const report = this.toAcceptor(document, accept);
+    for (const finding of this.services.caserec.CaseValidator.findingsFor(document)) report(finding);
+  }
+
+  /** A report function that gives each finding its policy severity, its code, and its rule name. */
+  toAcceptor(document: LangiumDocument, accept: ValidationAcceptor): records.Report {
+    const policy = this.services.caserec.Settings.policyFor(document.uri).policy;
+    return (finding: Finding) => {
+      const severity = severityUnder(policy, finding.code);
+      if (severity === 'off') return;
+      accept(severity === 'info' ? 'info' : severity, finding.message, {
+        node: finding.node,
+        property: finding.property as never,
+        index: finding.index,
+        code: finding.code,
+        data: { code: finding.code, ...finding.data },
+      });
+    };
+  }
+}
