@@ -87,6 +87,10 @@ export const timescalesSchema = z
       .default(3)
       .describe('CR404: this many contacts ending in advice or no further action…'),
     repeatedContactsMonths: z.number().int().min(1).max(60).default(12).describe('CR404: …within this many months.'),
+    allocationGraceWorkingDays: workingDays(
+      1,
+      'CR311: a referral or step-up with no allocation is reported once this many working days pass (an explicit unallocated entry is reported at any length).',
+    ),
     seenAloneMinimumAge: z
       .number()
       .int()
