@@ -72,7 +72,11 @@ const node24 = process.env.CASEREC_NODE24 || path.join(toolsDir, 'node24/node_mo
 const codeServer = process.env.CASEREC_CODE_SERVER || path.join(toolsDir, 'code-server/node_modules/code-server');
 const serverMain = path.join(codeServer, 'lib/vscode/out/server-main.js');
 const chromiumPath = process.env.CASEREC_CHROMIUM || '/usr/bin/chromium';
-for (const [what, p] of [['Node 24', node24], ['VS Code server', serverMain], ['chromium', chromiumPath]]) {
+for (const [what, p] of [
+  ['Node 24', node24],
+  ['VS Code server', serverMain],
+  ['chromium', chromiumPath],
+]) {
   if (!fs.existsSync(p)) {
     info(`${what} not found at ${p}: run .ci/setup-tools.sh first (or set CASEREC_TOOLS)`);
     process.exit(2);
@@ -81,10 +85,7 @@ for (const [what, p] of [['Node 24', node24], ['VS Code server', serverMain], ['
 
 const artifacts = path.resolve(process.env.CASEREC_ARTIFACTS || 'artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
-const runName = (process.env.CASEREC_RUN_NAME || new Date().toISOString().replace(/[:.]/g, '-')).replace(
-  /[^A-Za-z0-9._-]/g,
-  '_',
-);
+const runName = (process.env.CASEREC_RUN_NAME || new Date().toISOString().replace(/[:.]/g, '-')).replace(/[^A-Za-z0-9._-]/g, '_');
 const timeoutS = Number(process.env.CASEREC_VSCODE_TIMEOUT || 240);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'caserec-vscode-'));
 for (const d of ['server-data', 'user-data', 'extensions', 'chromium-profile']) fs.mkdirSync(path.join(tmp, d));
@@ -101,6 +102,7 @@ const settings = {
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'window.restoreWindows': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 for (const dir of ['user-data/User', 'server-data/data/Machine', 'server-data/data/User']) {
   fs.mkdirSync(path.join(tmp, dir), { recursive: true });
@@ -114,7 +116,29 @@ let page;
 let rigServer;
 let finished = false;
 let shotQueue = Promise.resolve();
-const serverLog = fs.createWriteStream(path.join(tmp, 'server.log'));
+const fullLogStream = fs.createWriteStream(path.join(tmp, 'full.log')); // server + workbench + browser
+fullLogStream.on('error', () => {});
+const fullLog = {
+  write: (s) => fullLogStream.writableEnded || fullLogStream.write(s),
+  end: (cb) => fullLogStream.end(cb),
+};
+// Workbench start-up chatter that is not test output (still in the full log and with VERBOSE=1).
+const NOISE = new RegExp(
+  [
+    '^Resolv(ing|ed) connection token',
+    '^Creating a socket',
+    '^\\[reconnection-grace-time\\]',
+    '^Updating additional builtin extensions cache',
+    '^\\[Service Worker\\]',
+    '^\\[AgentHost',
+    '^\\[AccountPolicyGate\\]',
+    "^Timed out waiting for authentication provider 'github'",
+    'getaddrinfo ENOTFOUND',
+    '^\\[perf\\]',
+    '^Ignoring fetching additional builtin extensions from gallery',
+    '^Canceled: Canceled', // extension hosts being stopped after the tests
+  ].join('|'),
+);
 
 function killServer() {
   if (server && server.exitCode === null && server.signalCode === null) {
@@ -155,27 +179,31 @@ async function finish(code, why) {
   await Promise.race([context?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   rigServer?.close();
   killServer();
-  serverLog.end();
+  await new Promise((r) => fullLog.end(r));
   if (code !== 0) {
-    const logCopy = path.join(artifacts, `vscode-${runName}-server.log`);
+    const logCopy = path.join(artifacts, `vscode-${runName}.log`);
     try {
-      fs.copyFileSync(path.join(tmp, 'server.log'), logCopy);
-      info(`server log: ${logCopy}`);
+      fs.copyFileSync(path.join(tmp, 'full.log'), logCopy);
+      info(`full log (server, workbench, browser): ${logCopy}`);
     } catch {
       /* no log */
     }
   }
-  if (process.env.CASEREC_KEEP_TMP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
-  else info(`kept ${tmp}`);
+  if (process.env.CASEREC_KEEP_TMP !== '1') {
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (e) {
+      info(`could not remove ${tmp}: ${e.message}`);
+    }
+  } else info(`kept ${tmp}`);
   info(`done in ${elapsed().trim()} s`);
   process.exit(code);
 }
 
-const timer = setTimeout(() => {
+setTimeout(() => {
   info(`TIMEOUT after ${timeoutS} s`);
   finish(124, 'timeout');
 }, timeoutS * 1000);
-timer.unref?.();
 
 // ---- 1. a tiny HTTP endpoint the tests can call for named screenshots ----------------------
 rigServer = http.createServer(async (req, res) => {
@@ -198,33 +226,44 @@ server = spawn(
   node24,
   [
     serverMain,
-    '--host', '127.0.0.1',
-    '--port', '0',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
     '--without-connection-token',
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--disable-workspace-trust',
-    '--telemetry-level', 'off',
-    '--server-data-dir', path.join(tmp, 'server-data'),
-    '--user-data-dir', path.join(tmp, 'user-data'),
-    '--extensions-dir', path.join(tmp, 'extensions'),
+    '--telemetry-level',
+    'off',
+    '--server-data-dir',
+    path.join(tmp, 'server-data'),
+    '--user-data-dir',
+    path.join(tmp, 'user-data'),
+    '--extensions-dir',
+    path.join(tmp, 'extensions'),
   ],
   {
     detached: true, // own process group, so finish() can kill the extension host too
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CASEREC_RIG_URL: rigUrl, VSCODE_CLI: undefined, ELECTRON_RUN_AS_NODE: undefined },
+    env: {
+      ...process.env,
+      CASEREC_RIG_URL: rigUrl,
+      // No extension gallery: code-server would otherwise query open-vsx.org (no network here).
+      EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY ?? '{}',
+    },
   },
 );
 server.on('exit', (code, sig) => {
   if (!finished) {
-    info(`VS Code server exited unexpectedly (${code ?? sig}); see server log`);
+    info(`VS Code server exited unexpectedly (${code ?? sig}); see the full log`);
     finish(2, 'server exit');
   }
 });
 const port = await new Promise((resolve, reject) => {
   let buf = '';
   const onData = (d) => {
-    serverLog.write(d);
+    fullLog.write(d);
     if (verbose) process.stderr.write(`[server] ${d}`);
     buf += d;
     const m = /Extension host agent listening on (\d+)/.exec(buf);
@@ -256,7 +295,6 @@ url.searchParams.set('payload', JSON.stringify(payload));
 
 let resolveExit;
 const exitCode = new Promise((r) => (resolveExit = r));
-let lastLevel = 'info';
 const onTestLine = (line) => {
   const m = /^\s*SCREENSHOT\s+(\S+)\s*$/.exec(line);
   if (m) takeShot(m[1]).catch((e) => info(`screenshot ${m[1]} failed: ${e.message}`));
@@ -266,6 +304,10 @@ try {
   context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {
     executablePath: chromiumPath,
     headless: true,
+    // our own signal handlers close the browser after the exit screenshot
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     viewport: { width: Number(process.env.CASEREC_VSCODE_WIDTH || 1400), height: Number(process.env.CASEREC_VSCODE_HEIGHT || 900) },
     args: [
       '--no-sandbox',
@@ -278,27 +320,29 @@ try {
       '--disable-dev-shm-usage',
     ],
   });
-  // Workbench log lines (the smoke-test ConsoleLogger sends every log message here).
+  // Every workbench log message arrives here (the smoke-test ConsoleLogger), and so does the
+  // extension host's console output while tests run (the workbench re-logs it at info level, with
+  // extra console.log arguments joined by commas). Forward to stdout all but known startup chatter.
   await context.exposeFunction('codeAutomationLog', (level, msg) => {
-    lastLevel = level;
-    if (verbose) process.stdout.write(`[workbench ${level}] ${msg}\n`);
+    fullLog.write(`[workbench ${level}] ${msg}\n`);
+    for (const line of String(msg).split('\n')) onTestLine(line);
+    if (level === 'trace' || level === 'debug' || NOISE.test(msg)) {
+      if (verbose) process.stderr.write(`[workbench ${level}] ${msg}\n`);
+    } else process.stdout.write(`${level === 'info' ? '' : `[${level}] `}${msg}\n`);
   });
   await context.exposeFunction('codeAutomationExit', (code) => {
     info(`workbench reported exit code ${code}`);
     resolveExit(Number(code) || 0);
   });
   page = context.pages()[0] ?? (await context.newPage());
-  // The extension host's console.log/error arrive in the page console, prefixed by the workbench.
   page.on('console', (m) => {
-    const text = m.text();
-    const ext = /^%c\[Extension Host\] %c(.*?) %c\(at .*$/s.exec(text) || /^%c\[Extension Host\] %c(.*)$/s.exec(text);
-    if (ext) {
-      const body = ext[1].replace(/%c/g, '');
-      process.stdout.write(`${body}\n`);
-      for (const line of body.split('\n')) onTestLine(line);
-    } else if (verbose) process.stderr.write(`[browser ${m.type()}] ${text}\n`);
+    fullLog.write(`[browser ${m.type()}] ${m.text()}\n`);
+    if (verbose) process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`);
   });
-  page.on('pageerror', (e) => verbose && process.stderr.write(`[pageerror] ${e.message}\n`));
+  page.on('pageerror', (e) => {
+    fullLog.write(`[pageerror] ${e.stack || e.message}\n`);
+    if (verbose) process.stderr.write(`[pageerror] ${e.message}\n`);
+  });
   info(`opening workbench ${openFolder ? `on folder ${openFolder}` : '(empty window)'}`);
   await page.goto(url.toString(), { waitUntil: 'domcontentloaded', timeout: 60000 });
 } catch (e) {
@@ -307,5 +351,4 @@ try {
 }
 
 const code = await exitCode;
-void lastLevel;
 await finish(code, 'tests finished');

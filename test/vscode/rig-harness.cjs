@@ -57,7 +57,8 @@ function suite(title, tests) {
         log(`[rig]   FAIL ${name} (${Date.now() - t0} ms)\n${(e && e.stack) || e}`);
       }
     }
-    log(`[rig] ${title}: ${passed} passed, ${failures.length} failed`);
+    log(`[rig] suite done: ${title}`);
+    log(`vscode: ${passed} passed, ${failures.length} failed`);
     if (failures.length) throw new Error(`${failures.length} test(s) failed: ${failures.join(', ')}`);
   };
 }

@@ -8,11 +8,7 @@ function refreshDiagnostics(collection, doc) {
   for (let i = 0; i < doc.lineCount; i++) {
     const col = doc.lineAt(i).text.indexOf('TODO');
     if (col >= 0) {
-      const d = new vscode.Diagnostic(
-        new vscode.Range(i, col, i, col + 4),
-        'TODO left in sample file',
-        vscode.DiagnosticSeverity.Warning,
-      );
+      const d = new vscode.Diagnostic(new vscode.Range(i, col, i, col + 4), 'TODO left in sample file', vscode.DiagnosticSeverity.Warning);
       d.source = 'sample';
       diags.push(d);
     }
