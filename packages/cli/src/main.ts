@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { validateCommand, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
 import { rulesCommand } from './commands/rules.js';
+import { chronologyCommand } from './commands/chronology.js';
+import { reportCommand } from './commands/report.js';
 import { VERSION } from './version.js';
 
 const HELP = `caserec ${VERSION}: structured case recording for children's social care.
@@ -12,6 +14,8 @@ Usage: caserec <command> [options]
 Commands:
   validate [paths…]     check records (text, JSON, SARIF or JUnit output)
   rules [CODE]          list the rules, or explain one
+  chronology [paths…]   the chronology of each case (Markdown, HTML, CSV or JSON)
+  report [paths…]       a quality-assurance report (HTML with charts, JSON or CSV)
   help [command]        this help, or a command's
 
 Run \`caserec <command> --help\` for a command's options.`;
@@ -21,6 +25,8 @@ type Command = (args: readonly string[], io: CommandIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   rules: rulesCommand,
+  chronology: chronologyCommand,
+  report: reportCommand,
 };
 
 export function defaultIO(): CommandIO {

@@ -11,3 +11,5 @@ export * from './policy/schema.js';
 export * from './policy/policy-file.js';
 export * from './rules/catalogue.js';
 export * as time from './time/index.js';
+export * from './chronology/index.js';
+export * from './render/index.js';

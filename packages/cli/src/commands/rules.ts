@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { findRule, RULES, type RuleMetadata } from '@caserec/language';
 import { EXIT_OK, UsageError } from '../errors.js';
 import type { CommandIO } from './validate.js';
@@ -38,13 +39,14 @@ export function rulesMarkdown(): string {
 
 export async function rulesCommand(args: readonly string[], io: CommandIO): Promise<number> {
   const format = optionValue(args, '--format') ?? 'text';
-  const wanted = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--format');
+  const output = optionValue(args, '--output');
+  const wanted = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--format' && args[i - 1] !== '--output');
   if (args.includes('--help') || args.includes('-h')) {
     io.write(RULES_HELP + '\n');
     return EXIT_OK;
   }
   if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format ${format}: use text, json or markdown`);
-  const unknownOption = args.find((arg) => arg.startsWith('--') && arg !== '--format');
+  const unknownOption = args.find((arg) => arg.startsWith('--') && !['--format', '--output'].includes(arg.split('=')[0]!));
   if (unknownOption) throw new UsageError(`${unknownOption}: unknown option for caserec rules`);
   const selected = wanted.map((code) => {
     const rule = findRule(code);
@@ -52,10 +54,16 @@ export async function rulesCommand(args: readonly string[], io: CommandIO): Prom
     return rule;
   });
   const rules = selected.length > 0 ? selected : RULES;
-  if (format === 'json') io.write(JSON.stringify(rules, null, 2) + '\n');
-  else if (format === 'markdown') io.write(rulesMarkdown());
-  else if (selected.length > 0) io.write(selected.map(describeRule).join('\n'));
-  else io.write(RULES.map((r) => `${r.code}  ${r.name.padEnd(28)} ${r.severity.padEnd(8)} ${r.summary}`).join('\n') + '\n');
+  const text =
+    format === 'json'
+      ? JSON.stringify(rules, null, 2) + '\n'
+      : format === 'markdown'
+        ? rulesMarkdown()
+        : selected.length > 0
+          ? selected.map(describeRule).join('\n')
+          : RULES.map((r) => `${r.code}  ${r.name.padEnd(28)} ${r.severity.padEnd(8)} ${r.summary}`).join('\n') + '\n';
+  if (output) io.writeFile(path.resolve(io.cwd, output), text);
+  else io.write(text);
   return EXIT_OK;
 }
 

@@ -20,7 +20,10 @@ export function entriesOfType<T extends Entry['$type']>(model: CaseModel, type: 
 
 /** The child ids an entry is about (unresolved or non-child references are left out). */
 export function childNames(entry: Entry): string[] {
-  return entry.children.map((ref) => ref.ref).filter((party): party is Child => party !== undefined && isChild(party)).map((child) => child.name);
+  return entry.children
+    .map((ref) => ref.ref)
+    .filter((party): party is Child => party !== undefined && isChild(party))
+    .map((child) => child.name);
 }
 
 export function isAbout(entry: Entry, child: string): boolean {
@@ -178,7 +181,9 @@ export function section47Periods(model: CaseModel, child: string): Period[] {
 }
 
 export function inSection47(model: CaseModel, child: string, date: IsoDate): boolean {
-  return section47Periods(model, child).some((p) => compareDates(p.start, date) <= 0 && (p.end === undefined || compareDates(date, p.end) <= 0));
+  return section47Periods(model, child).some(
+    (p) => compareDates(p.start, date) <= 0 && (p.end === undefined || compareDates(date, p.end) <= 0),
+  );
 }
 
 export interface AllocationPeriod extends Period {
@@ -194,7 +199,12 @@ export function allocationPeriods(model: CaseModel, child: string): AllocationPe
   const relevant = model.entries.filter(
     (e) =>
       isAbout(e, child) &&
-      (e.$type === 'Allocation' || e.$type === 'Unallocated' || e.$type === 'StepDown' || e.$type === 'Closure' || e.$type === 'StepUp' || e.$type === 'Referral'),
+      (e.$type === 'Allocation' ||
+        e.$type === 'Unallocated' ||
+        e.$type === 'StepDown' ||
+        e.$type === 'Closure' ||
+        e.$type === 'StepUp' ||
+        e.$type === 'Referral'),
   );
   const periods: AllocationPeriod[] = [];
   let open: { start: IsoDate; startEntry: Entry; worker?: string } | undefined;

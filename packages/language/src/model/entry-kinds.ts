@@ -66,7 +66,8 @@ const statement: FieldShape = { form: 'statement' };
 const oneOf = (values: readonly string[]): FieldShape => ({ form: 'enum', values });
 
 export const ENTRY_KINDS: Readonly<Record<Entry['$type'], EntryKind>> = {
-  Event: { keyword: 'event', label: 'chronology event', fields: { what: prose, impact: prose }, required: ['what', 'impact'] },
+  // A missing impact is CR601's (one finding per problem), as a missing child's voice is CR101's.
+  Event: { keyword: 'event', label: 'chronology event', fields: { what: prose, impact: prose }, required: ['what'] },
   Contact: {
     keyword: 'contact',
     label: 'contact',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULES } from '../rules/catalogue.js';
+import { heuristicsSchema } from './heuristics-schema.js';
 
 /**
  * The policy file (.caserec.json): every timescale, threshold, word list and severity of rules.md, with the
@@ -101,6 +102,36 @@ export const timescalesSchema = z
   })
   .strict();
 
+/**
+ * The chronology's significance of each entry kind (an event carries its own; its value here is used only when
+ * the event's own is not one of low, medium, high). Authorities weigh kinds differently, so each is a setting.
+ */
+const significance = (fallback: 'low' | 'medium' | 'high') => z.enum(['low', 'medium', 'high']).default(fallback);
+export const significanceSchema = z
+  .object({
+    event: significance('medium'),
+    contact: significance('medium'),
+    referral: significance('high'),
+    allocation: significance('low'),
+    unallocated: significance('low'),
+    oversight: significance('low'),
+    visit: significance('low'),
+    'strategy-discussion': significance('high'),
+    'section-47': significance('high'),
+    conference: significance('high'),
+    'core-group': significance('low'),
+    assessment: significance('medium'),
+    'safety-plan': significance('medium'),
+    supervision: significance('low'),
+    missing: significance('high'),
+    'return-interview': significance('low'),
+    'step-down': significance('medium'),
+    'step-up': significance('high'),
+    closure: significance('high'),
+    note: significance('low'),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     $schema: z.string().optional(),
@@ -113,10 +144,16 @@ export const policySchema = z
       .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'))
       .default([])
       .describe('Days the authority treats as non-working besides weekends and bank holidays.'),
+    heuristics: heuristicsSchema.describe(
+      'CR102, CR104, CR201, CR203, CR204, CR202 and CR601 judge prose: their word lists, patterns and thresholds.',
+    ),
     managerRoles: z
       .array(z.string())
       .default(['team-manager', 'service-manager', 'senior-practitioner'])
       .describe('CR007: worker roles that may authorise an assessment.'),
+    significance: significanceSchema
+      .default(() => significanceSchema.parse({}))
+      .describe('Chronology: the significance (low, medium, high) of each entry kind; an event carries its own.'),
   })
   .strict()
   .superRefine((policy, context) => {

@@ -48,7 +48,9 @@ export function stepUpAfterStepDown(context: RuleContext): void {
 /** CR404: three or more contacts for one child in 12 months that ended in advice or no further action. */
 export function repeatedContacts(context: RuleContext): void {
   const { repeatedContactsCount: count, repeatedContactsMonths: months } = context.policy.timescales;
-  const contacts = entriesOfType(context.model, 'Contact').filter((c) => ['advice', 'no-further-action'].includes(decisionOf(c)?.value ?? ''));
+  const contacts = entriesOfType(context.model, 'Contact').filter((c) =>
+    ['advice', 'no-further-action'].includes(decisionOf(c)?.value ?? ''),
+  );
   for (const child of context.model.children) {
     const mine = contacts.filter((c) => isAbout(c, child.name));
     let reportedUpTo = -1;

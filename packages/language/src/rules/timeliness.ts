@@ -28,7 +28,11 @@ const after = (a: IsoDate, b: IsoDate) => compareDates(a, b) > 0;
 const onOrAfter = (a: IsoDate, b: IsoDate) => compareDates(a, b) >= 0;
 
 function namesOf(context: RuleContext, entry: Entry): string {
-  return childNames(entry).map((name) => displayName(childNamed(context.model, name), name)).join(' and ') || 'the child';
+  return (
+    childNames(entry)
+      .map((name) => displayName(childNamed(context.model, name), name))
+      .join(' and ') || 'the child'
+  );
 }
 
 /** The clock's stop for an entry about several children: the latest stop among them. */
@@ -90,7 +94,9 @@ export function contactClosedReopened(context: RuleContext): void {
 }
 
 /** The decisions that call for a strategy discussion: a contact decision or a completed assessment's outcome. */
-function strategyTriggers(context: RuleContext): { entry: Entry; date: IsoDate; node: Entry | NonNullable<ReturnType<typeof decisionOf>> }[] {
+function strategyTriggers(
+  context: RuleContext,
+): { entry: Entry; date: IsoDate; node: Entry | NonNullable<ReturnType<typeof decisionOf>> }[] {
   const triggers: { entry: Entry; date: IsoDate; node: Entry | NonNullable<ReturnType<typeof decisionOf>> }[] = [];
   for (const contact of entriesOfType(context.model, 'Contact')) {
     const decision = decisionOf(contact);
@@ -98,7 +104,8 @@ function strategyTriggers(context: RuleContext): { entry: Entry; date: IsoDate; 
   }
   for (const assessment of entriesOfType(context.model, 'Assessment')) {
     const completed = completedOf(assessment);
-    if (completed && fieldValue(assessment, 'outcome') === 'strategy-discussion') triggers.push({ entry: assessment, date: completed.date, node: assessment });
+    if (completed && fieldValue(assessment, 'outcome') === 'strategy-discussion')
+      triggers.push({ entry: assessment, date: completed.date, node: assessment });
   }
   return triggers;
 }
@@ -197,7 +204,9 @@ export function assessmentLate(context: RuleContext): void {
     }
     const stop = stopFor(context, referral, referral.date);
     if (after(stop, deadline)) {
-      const what = assessment ? `The assessment started on ${day(assessment.date)} is not completed` : `No assessment is recorded for ${namesOf(context, referral)}`;
+      const what = assessment
+        ? `The assessment started on ${day(assessment.date)} is not completed`
+        : `No assessment is recorded for ${namesOf(context, referral)}`;
       context.report({
         code: 'CR305',
         node: assessment ?? referral,
@@ -341,7 +350,11 @@ export function supervisionOverdue(context: RuleContext): void {
       if (!period.worker) continue;
       const end = period.end ?? clockEnd(context.model, child.name, period.start, context.asOf);
       const sessions = supervisions.filter(
-        (s) => isAbout(s, child.name) && (s.supervisee?.ref?.name ?? s.supervisee?.$refText) === period.worker && onOrAfter(s.date, period.start) && !after(s.date, end),
+        (s) =>
+          isAbout(s, child.name) &&
+          (s.supervisee?.ref?.name ?? s.supervisee?.$refText) === period.worker &&
+          onOrAfter(s.date, period.start) &&
+          !after(s.date, end),
       );
       let previous = period.start;
       let label = `the allocation of ${day(period.start)}`;
@@ -381,7 +394,9 @@ export function unallocated(context: RuleContext): void {
       const length = context.calendar.workingDaysBetween(period.start, end);
       const explicit = period.startEntry.$type === 'Unallocated';
       if (!explicit && length <= grace) continue;
-      const how = explicit ? 'had no allocated worker' : `had no allocated worker after the ${period.startEntry.$type === 'StepUp' ? 'step-up' : 'referral'}`;
+      const how = explicit
+        ? 'had no allocated worker'
+        : `had no allocated worker after the ${period.startEntry.$type === 'StepUp' ? 'step-up' : 'referral'}`;
       const until = period.end ? `until ${day(period.end)}` : `to ${day(end)} (still unallocated)`;
       context.report({
         code: 'CR311',
@@ -456,7 +471,6 @@ export function reviewConferenceLate(context: RuleContext): void {
   }
 }
 
-
 /** CR314: a return interview within 72 hours of the child's return. */
 export function returnInterviewLate(context: RuleContext): void {
   const hours = context.policy.timescales.returnInterviewHours;
@@ -508,4 +522,3 @@ export const timelinessRules: readonly CaseRule[] = [
   { code: 'CR313', check: reviewConferenceLate },
   { code: 'CR314', check: returnInterviewLate },
 ];
-

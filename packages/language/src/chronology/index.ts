@@ -1,0 +1,3 @@
+export * from './chronology.js';
+export * from './significance.js';
+export * from './summary.js';

@@ -1,0 +1,131 @@
+import type { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
+import { URI as Uri } from 'langium';
+import type { TextDocument } from 'langium';
+import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { POLICY_FILE_NAME } from '../policy/policy-file.js';
+import type { CaserecServices } from '../caserec-module.js';
+import type { CaserecConfigurationProvider } from './configuration.js';
+import { caseDocuments } from './case-documents.js';
+import type { CaserecDocumentBuilder } from './document-builder.js';
+import { logError } from './safety.js';
+
+/** How long typing must pause before a record is checked again. */
+export const DEBOUNCE_MS = 200;
+
+/**
+ * Debounces edits: a burst of keystrokes gives one build of the last text, not one per keystroke. Each change
+ * cancels the build under way at once (its result would be stale) and restarts the pause; a request that needs
+ * the document (hover, completion…) does not wait out the pause but flushes it (see CaserecDocumentBuilder).
+ * Opening a document builds it at once. Saving runs the case-level rules when the settings keep them for save.
+ * A changed .caserec.json rebuilds everything under the new policy.
+ */
+export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+  private readonly pending = new Map<string, URI>();
+  private readonly justOpened = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly configuration: CaserecConfigurationProvider;
+
+  constructor(private readonly shared: LangiumSharedServices) {
+    super(shared);
+    this.configuration = shared.workspace.ConfigurationProvider as CaserecConfigurationProvider;
+    this.configuration.onEditorSettingsChange(() => this.rebuildAll());
+    (shared.workspace.DocumentBuilder as CaserecDocumentBuilder).flushPending = (uri) =>
+      this.hasPending(uri) ? this.flush() : Promise.resolve();
+  }
+
+  didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+    this.justOpened.add(event.document.uri);
+  }
+
+  override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+    const key = change.document.uri;
+    this.pending.set(key, Uri.parse(key));
+    // The build of the previous text is now wasted work: stop it at its next checkpoint.
+    this.workspaceLock.cancelWrite();
+    if (this.justOpened.delete(key)) {
+      void this.flush();
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+  }
+
+  /** True when `uri` has edits that no build has taken up yet. */
+  hasPending(uri: URI): boolean {
+    return this.pending.has(uri.toString());
+  }
+
+  /**
+   * Starts the build of every pending edit now. Resolves once the documents are marked changed, so that a
+   * request waiting for a document state afterwards waits for the new build, not the old one.
+   */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const changed = [...this.pending.values()];
+    this.pending.clear();
+    if (changed.length === 0) return Promise.resolve();
+    const keys = new Set(changed.map((uri) => uri.toString()));
+    const marked = new Promise<void>((resolve) => {
+      const fallback = setTimeout(done, 5000).unref();
+      const listener = this.documentBuilder.onUpdate((updated) => {
+        if (updated.some((uri) => keys.has(uri.toString()))) done();
+      });
+      function done(): void {
+        clearTimeout(fallback);
+        listener.dispose();
+        resolve();
+      }
+    });
+    this.update(changed);
+    return marked;
+  }
+
+  didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+    const settings = this.configuration.editorSettings;
+    if (settings.rulesOnType || !settings.rulesOnSave) return;
+    const uri = Uri.parse(event.document.uri);
+    this.whenReady(() =>
+      this.workspaceLock.write(async (token) => {
+        // All files of the case: a finding about this file's entries may sit in another of its files.
+        const documents = caseDocuments(this.shared.workspace.LangiumDocuments, uri);
+        await this.documentBuilder.build(documents, { validation: { categories: ['built-in', 'fast', 'slow'] } }, token);
+      }),
+    );
+  }
+
+  override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    const policyChanged = params.changes.some((change) => change.uri.endsWith('/' + POLICY_FILE_NAME));
+    if (policyChanged) {
+      for (const language of this.serviceRegistry.all) (language as CaserecServices).caserec?.Settings.clearPolicyCache();
+      this.rebuildAll();
+    }
+    super.didChangeWatchedFiles(params);
+  }
+
+  /**
+   * The as-of date, the policy or the rules that run have changed: every document that has findings (or is
+   * open) is checked again. Files of the workspace never checked stay so, until "Validate workspace".
+   */
+  rebuildAll(): void {
+    const textDocuments = this.shared.workspace.TextDocuments;
+    const shown = this.shared.workspace.LangiumDocuments.all
+      .filter((document) => document.diagnostics !== undefined || textDocuments.get(document.uri.toString()) !== undefined)
+      .map((document) => document.uri)
+      .toArray();
+    if (shown.length > 0) this.update(shown);
+  }
+
+  private update(changed: URI[]): void {
+    this.whenReady(() => this.workspaceLock.write((token) => this.documentBuilder.update(changed, [], token)));
+  }
+
+  /** Builds wait for the workspace to load and for the settings (as-of date, policy) to arrive. */
+  private whenReady(action: () => Promise<unknown>): void {
+    Promise.all([this.workspaceManager.ready, this.configuration.ready])
+      .then(action)
+      .catch((error: unknown) => logError('document update', error));
+  }
+}

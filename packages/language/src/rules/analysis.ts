@@ -1,0 +1,178 @@
+import type { Entry } from '../generated/ast.js';
+import { isAction } from '../generated/ast.js';
+import type { CaseRule, RuleContext } from './rule-context.js';
+import {
+  childNamed,
+  childNames,
+  completedOf,
+  decisionOf,
+  displayName,
+  entriesOfType,
+  fieldText,
+  fieldValue,
+  outcomeOf,
+  sharesChild,
+} from '../model/derived.js';
+import { findField, isBlank } from '../model/entry-fields.js';
+import { compareDates, formatLongDate } from '../time/index.js';
+import { judgeAnalysis } from './heuristics/analysis.js';
+import { judgeOptimism } from './heuristics/optimism.js';
+import { judgeSupervisionReflection } from './heuristics/supervision.js';
+import { refersToAnyOf } from './heuristics/history.js';
+
+/** Analysis (CR2xx): does the record weigh, explain and question, or only describe? */
+
+const WHAT_ANALYSIS_MISSES: Record<string, string> = {
+  weighing: 'weighing of risks against strengths',
+  'meaning-for-child': 'what the information means for the child',
+  length: 'enough substance to do either',
+};
+
+/** CR201: an analysis (assessment, return interview) that describes but does not analyse. */
+export function analysisDescriptive(context: RuleContext): void {
+  const config = context.policy.heuristics.analysis;
+  const withAnalysis: Entry[] = [
+    ...entriesOfType(context.model, 'Assessment').filter((a) => completedOf(a)),
+    ...entriesOfType(context.model, 'ReturnInterview'),
+  ];
+  for (const entry of withAnalysis) {
+    const text = fieldText(entry, 'analysis');
+    if (isBlank(text)) continue; // a missing analysis is CR003's
+    const judgement = judgeAnalysis(text!, config);
+    if (judgement.missing.length === 0) continue;
+    context.report({
+      code: 'CR201',
+      node: findField(entry, 'analysis') ?? entry,
+      message: `This analysis describes more than it analyses: looked for ${judgement.missing.map((m) => WHAT_ANALYSIS_MISSES[m] ?? m).join(', and ')}, and found none.`,
+      data: { missing: judgement.missing },
+    });
+  }
+}
+
+/** CR202: earlier events, contacts or referrals exist, but the assessment's history and analysis ignore them. */
+export function historyNotConsidered(context: RuleContext): void {
+  for (const assessment of entriesOfType(context.model, 'Assessment')) {
+    if (!completedOf(assessment)) continue;
+    const startedBy = entriesOfType(context.model, 'Referral')
+      .filter((r) => sharesChild(r, assessment) && compareDates(r.date, assessment.date) <= 0)
+      .at(-1);
+    const before = startedBy?.date ?? assessment.date;
+    const earlier = context.model.entries.filter(
+      (e) =>
+        (e.$type === 'Event' || e.$type === 'Contact' || e.$type === 'Referral') &&
+        sharesChild(e, assessment) &&
+        compareDates(e.date, before) < 0,
+    );
+    if (earlier.length === 0) continue;
+    const text = [fieldText(assessment, 'history'), fieldText(assessment, 'analysis')].filter((t) => !isBlank(t)).join('\n');
+    if (
+      refersToAnyOf(
+        text,
+        earlier.map((e) => e.date),
+        context.policy.heuristics.history,
+      )
+    )
+      continue;
+    const listed = earlier.slice(0, 3).map((e) => `${e.$type.toLowerCase()} of ${formatLongDate(e.date)}`);
+    context.report({
+      code: 'CR202',
+      node: findField(assessment, 'history') ?? assessment,
+      message: `The record holds ${earlier.length} earlier ${earlier.length === 1 ? 'entry' : 'entries'} for ${namesOf(context, assessment)} (${listed.join(', ')}${earlier.length > 3 ? ', …' : ''}), but the history and analysis refer to none of them (looked for their dates or years, or words such as "previous referral").`,
+    });
+  }
+}
+
+/** The decisions that end or lower the service: step-down, closure, and no further action. */
+function endingDecisions(context: RuleContext): { entry: Entry; date: string; text: string | undefined; what: string }[] {
+  const found: { entry: Entry; date: string; text: string | undefined; what: string }[] = [];
+  for (const e of entriesOfType(context.model, 'StepDown'))
+    found.push({ entry: e, date: e.date, text: fieldText(e, 'rationale'), what: 'step-down' });
+  for (const e of entriesOfType(context.model, 'Closure'))
+    found.push({ entry: e, date: e.date, text: fieldText(e, 'rationale'), what: 'closure' });
+  for (const e of entriesOfType(context.model, 'Contact')) {
+    const decision = decisionOf(e);
+    if (decision?.value === 'no-further-action')
+      found.push({ entry: e, date: decision.date, text: fieldText(e, 'rationale'), what: 'decision of no further action' });
+  }
+  for (const e of entriesOfType(context.model, 'Section47')) {
+    const outcome = outcomeOf(e);
+    if (outcome?.value === 'no-further-action')
+      found.push({ entry: e, date: outcome.date, text: fieldText(e, 'rationale'), what: 'outcome of no further action' });
+  }
+  for (const e of entriesOfType(context.model, 'Assessment')) {
+    const outcome = fieldValue(e, 'outcome');
+    const completed = completedOf(e);
+    if (completed && (outcome === 'no-further-action' || outcome === 'step-down'))
+      found.push({ entry: e, date: completed.date, text: fieldText(e, 'analysis'), what: `outcome of ${outcome.replace(/-/g, ' ')}` });
+  }
+  return found;
+}
+
+/** CR203: a step-down, no further action or closure resting on optimism, or taken while safety-plan actions are open. */
+export function overOptimistic(context: RuleContext): void {
+  const config = context.policy.heuristics.optimism;
+  for (const decision of endingDecisions(context)) {
+    const reasons: string[] = [];
+    if (!isBlank(decision.text)) {
+      const judgement = judgeOptimism(decision.text!, config);
+      if (judgement.optimisticPhrases.length > 0 && !judgement.evidenceFound) {
+        reasons.push(
+          `it rests on ${judgement.optimisticPhrases.map((p) => `"${p}"`).join(', ')} with no evidence of change (looked for observed facts, dates, figures or named sources)`,
+        );
+      }
+    }
+    const openActions = entriesOfType(context.model, 'SafetyPlan')
+      .filter((plan) => sharesChild(plan, decision.entry) && compareDates(plan.date, decision.date) <= 0)
+      .filter((plan, _, plans) => !plans.some((other) => other.replaces?.ref === plan))
+      .flatMap((plan) => plan.items.filter(isAction))
+      .filter((action) => !action.done || compareDates(action.done, decision.date) > 0);
+    if (openActions.length > 0) {
+      reasons.push(
+        `${openActions.length} safety-plan action${openActions.length === 1 ? ' is' : 's are'} still open ("${openActions[0]!.what.slice(0, 50)}")`,
+      );
+    }
+    if (reasons.length === 0) continue;
+    context.report({
+      code: 'CR203',
+      node: findField(decision.entry, decision.entry.$type === 'Assessment' ? 'analysis' : 'rationale') ?? decision.entry,
+      message: `This ${decision.what} may be over-optimistic: ${reasons.join('; and ')}.`,
+    });
+  }
+}
+
+const WHAT_SUPERVISION_MISSES: Record<string, string> = {
+  hypothesis: 'a hypothesis tested',
+  'meaning-for-child': 'analysis of what the information means for the child',
+  challenge: 'challenge to the plan or to the worker’s view',
+};
+
+/** CR204: a supervision reflection that only lists updates and tasks. */
+export function supervisionDescriptive(context: RuleContext): void {
+  const config = context.policy.heuristics.supervision;
+  for (const supervision of entriesOfType(context.model, 'Supervision')) {
+    const text = fieldText(supervision, 'reflection');
+    if (isBlank(text)) continue; // a missing reflection is CR003's
+    const judgement = judgeSupervisionReflection(text!, config);
+    if (judgement.flagged !== true) continue;
+    context.report({
+      code: 'CR204',
+      node: findField(supervision, 'reflection') ?? supervision,
+      message: `This reflection lists updates and tasks: looked for ${judgement.missing.map((m) => WHAT_SUPERVISION_MISSES[m] ?? m).join(', ')}, and found none.`,
+    });
+  }
+}
+
+function namesOf(context: RuleContext, entry: Entry): string {
+  return (
+    childNames(entry)
+      .map((name) => displayName(childNamed(context.model, name), name))
+      .join(' and ') || 'the child'
+  );
+}
+
+export const analysisRules: readonly CaseRule[] = [
+  { code: 'CR201', check: analysisDescriptive },
+  { code: 'CR202', check: historyNotConsidered },
+  { code: 'CR203', check: overOptimistic },
+  { code: 'CR204', check: supervisionDescriptive },
+];

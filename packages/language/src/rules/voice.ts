@@ -1,0 +1,149 @@
+import type { Entry } from '../generated/ast.js';
+import { isNotAloneStatement, isPartyList } from '../generated/ast.js';
+import type { CaseRule, RuleContext } from './rule-context.js';
+import {
+  ageOn,
+  childNamed,
+  childNames,
+  completedOf,
+  displayName,
+  entriesOfType,
+  fieldText,
+  inSection47,
+  planOn,
+} from '../model/derived.js';
+import { entryKind } from '../model/entry-kinds.js';
+import { findField, isBlank } from '../model/entry-fields.js';
+import { childrenNotNamed, judgeChildVoice } from './heuristics/voice.js';
+
+/** The child's voice (CR1xx): is the child seen and heard, in their own words, each of them? */
+
+/** The entries that must carry the child's voice, with the field that holds it. */
+function voiceEntries(context: RuleContext): { entry: Entry; field: string }[] {
+  const found: { entry: Entry; field: string }[] = [];
+  for (const entry of context.model.entries) {
+    const field = entryKind(entry).voiceFields?.[0];
+    if (!field) continue;
+    if (entry.$type === 'Assessment' && !completedOf(entry)) continue; // still being written
+    found.push({ entry, field });
+  }
+  return found;
+}
+
+/** CR101: no child's voice text at all. */
+export function childVoiceMissing(context: RuleContext): void {
+  for (const { entry, field } of voiceEntries(context)) {
+    const text = fieldText(entry, field);
+    if (!isBlank(text)) continue;
+    const kind = entryKind(entry);
+    context.report({
+      code: 'CR101',
+      node: entry,
+      property: entry.body ? 'body' : 'date',
+      message: `This ${kind.label} has no ${field === 'child-view' ? 'child-view' : 'child-voice'}${text === undefined ? '' : ' (it is empty)'}: record what ${namesOf(context, entry)} said, showed or did, in their own words or as you observed it.`,
+      data: { field, kind: entry.$type },
+    });
+  }
+}
+
+/** CR102: the voice text only reports what adults say about the child. */
+export function childVoiceSecondHand(context: RuleContext): void {
+  const config = context.policy.heuristics.voice;
+  for (const { entry, field } of voiceEntries(context)) {
+    const text = fieldText(entry, field);
+    if (isBlank(text)) continue;
+    const judgement = judgeChildVoice(text!, config, peopleOf(context, entry));
+    if (judgement.direct) continue;
+    context.report({
+      code: 'CR102',
+      node: findField(entry, field) ?? entry,
+      message: `This ${field} reports what adults say about ${namesOf(context, entry)}; looked for ${judgement.lookedFor} and found none. Record the child's own words, what you saw of the child, or the result of direct work.`,
+    });
+  }
+}
+
+/** CR103: during a section 47 enquiry or a child protection plan, children aged 3+ seen alone or a reason given. */
+export function childNotSeenAlone(context: RuleContext): void {
+  const minimumAge = context.policy.timescales.seenAloneMinimumAge;
+  for (const visit of entriesOfType(context.model, 'Visit')) {
+    const seenAlone = new Set(
+      visit.items
+        .filter(isPartyList)
+        .filter((i) => i.name === 'seen-alone')
+        .flatMap((i) => i.parties.map((p) => p.$refText)),
+    );
+    const reasons = new Set(
+      visit.items
+        .filter(isNotAloneStatement)
+        .filter((s) => !isBlank(s.text ?? s.string))
+        .map((s) => s.child.$refText),
+    );
+    for (const name of childNames(visit)) {
+      if (seenAlone.has(name) || reasons.has(name)) continue;
+      const child = childNamed(context.model, name);
+      const age = child ? ageOn(child, visit.date) : undefined;
+      if (age === undefined || age < minimumAge) continue;
+      const why = inSection47(context.model, name, visit.date)
+        ? 'a section 47 enquiry'
+        : planOn(context.model, name, visit.date)?.plan === 'child-protection'
+          ? 'a child protection plan'
+          : undefined;
+      if (!why) continue;
+      context.report({
+        code: 'CR103',
+        node: visit,
+        property: 'date',
+        message: `${displayName(child)} (aged ${age}) was not recorded as seen alone on this visit during ${why}, and no reason is given: add "seen-alone: ${name}" or "not-alone: ${name} because …".`,
+        data: { child: name },
+      });
+    }
+  }
+}
+
+/** CR104: in a sibling group, the voice text speaks of each child aged 3 or over by name. */
+export function childVoiceNotIndividual(context: RuleContext): void {
+  const minimumAge = context.policy.timescales.seenAloneMinimumAge;
+  for (const { entry, field } of voiceEntries(context)) {
+    const text = fieldText(entry, field);
+    if (isBlank(text)) continue;
+    const children = childNames(entry)
+      .map((name) => childNamed(context.model, name))
+      .filter((child) => child !== undefined && (ageOn(child, entry.date) ?? minimumAge) >= minimumAge)
+      .map((child) => ({ id: child!.name, name: child!.fullName }));
+    if (children.length < 2) continue;
+    const missing = childrenNotNamed(text!, children);
+    if (missing.length === 0) continue;
+    context.report({
+      code: 'CR104',
+      node: findField(entry, field) ?? entry,
+      message: `This ${field} is about ${children.length} children but does not speak of ${missing.map((id) => displayName(childNamed(context.model, id), id)).join(' or ')} by name; record each child's own view.`,
+    });
+  }
+}
+
+/** Who the heuristics may meet in the text: the entry's children, and the case's adults and workers. */
+function peopleOf(context: RuleContext, entry: Entry): { children: string[]; adults: string[] } {
+  const children = childNames(entry).flatMap((name) => {
+    const child = childNamed(context.model, name);
+    return child ? [name, child.fullName, displayName(child)] : [name];
+  });
+  const adults = [...context.model.parties.values()]
+    .filter((p) => p.$type === 'Adult' || p.$type === 'Worker')
+    .flatMap((p) => [p.name, p.fullName, displayName(p)]);
+  return { children, adults };
+}
+
+function namesOf(context: RuleContext, entry: Entry): string {
+  return (
+    childNames(entry)
+      .map((name) => displayName(childNamed(context.model, name), name))
+      .join(' and ') || 'the child'
+  );
+}
+
+export const voiceRules: readonly CaseRule[] = [
+  { code: 'CR101', check: childVoiceMissing },
+  { code: 'CR102', check: childVoiceSecondHand },
+  { code: 'CR103', check: childNotSeenAlone },
+  { code: 'CR104', check: childVoiceNotIndividual },
+];
