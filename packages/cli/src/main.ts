@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import { validateCommand, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
 import { rulesCommand } from './commands/rules.js';
+import { initCommand } from './commands/init.js';
 import { chronologyCommand } from './commands/chronology.js';
 import { reportCommand } from './commands/report.js';
 import { VERSION } from './version.js';
@@ -14,6 +15,7 @@ Usage: caserec <command> [options]
 Commands:
   validate [paths…]     check records (text, JSON, SARIF or JUnit output)
   rules [CODE]          list the rules, or explain one
+  init [FOLDER]         write a default policy file (.caserec.json) with a comment for each setting
   chronology [paths…]   the chronology of each case (Markdown, HTML, CSV or JSON)
   report [paths…]       a quality-assurance report (HTML with charts, JSON or CSV)
   help [command]        this help, or a command's
@@ -25,6 +27,7 @@ type Command = (args: readonly string[], io: CommandIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   rules: rulesCommand,
+  init: initCommand,
   chronology: chronologyCommand,
   report: reportCommand,
 };
