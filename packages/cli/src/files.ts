@@ -77,13 +77,22 @@ export function withCaseSiblings(files: readonly RecordFile[], texts: ReadonlyMa
   for (const folder of folders) {
     for (const name of fs.readdirSync(folder).sort()) {
       const absolute = path.join(folder, name);
-      if (name.endsWith('.case') && !given.has(absolute)) {
+      // As the folder search does: no dot-files (editor lock files such as .#case.case), only real files.
+      if (name.endsWith('.case') && !name.startsWith('.') && !given.has(absolute) && isFile(absolute)) {
         given.add(absolute);
         extra.push({ path: relative(cwd, absolute), absolute, contextOnly: true });
       }
     }
   }
   return [...files, ...extra];
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function relative(cwd: string, absolute: string): string {

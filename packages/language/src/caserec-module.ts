@@ -9,6 +9,7 @@ import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from '
 import { CaserecGeneratedModule, CaserecGeneratedSharedModule } from './generated/module.js';
 import { CaserecTokenBuilder } from './parser/token-builder.js';
 import { CaserecValueConverter } from './parser/value-converter.js';
+import { CaserecParserErrorMessageProvider } from './parser/error-messages.js';
 import { CaserecScopeComputation, CaserecScopeProvider } from './references/case-scope.js';
 import { CaserecDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/caserec-validator.js';
@@ -34,6 +35,7 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
   parser: {
     TokenBuilder: () => new CaserecTokenBuilder(),
     ValueConverter: () => new CaserecValueConverter(),
+    ParserErrorMessageProvider: () => new CaserecParserErrorMessageProvider(),
   },
   references: {
     ScopeComputation: (services) => new CaserecScopeComputation(services),

@@ -25,8 +25,17 @@ export const SUMMARY_PROSE_LENGTH = 140;
  * pasted link, say) is cut, at a whole character, as there is no boundary to cut at.
  */
 export function truncateAtWord(text: string, max = SUMMARY_PROSE_LENGTH): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line.length <= max) return line;
+  // Only the start of a long text can be kept: normalise that much (ending at a word boundary), not a whole
+  // assessment's analysis.
+  const sliced = text.length > max * 4;
+  let head = text;
+  if (sliced) {
+    head = text.slice(0, max * 4);
+    const lastSpace = head.search(/\s\S*$/);
+    if (lastSpace > 0) head = head.slice(0, lastSpace);
+  }
+  const line = head.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return sliced ? line + '…' : line;
   const room = max - 1; // for the ellipsis
   const cut = line.lastIndexOf(' ', room);
   if (cut > 0) return line.slice(0, cut).replace(/[\s,;:–—-]+$/, '') + '…';

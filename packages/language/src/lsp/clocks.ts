@@ -236,8 +236,12 @@ export function describeClockLong(clock: Clock, context: ClockContext): string {
   const due = `${formatLongDate(clock.due)}${clock.dueTime ? ` ${clock.dueTime}` : ''}`;
   const head = `${clock.name} due by ${due} (${clock.timescale})`;
   if (!clock.stop) return after(context.asOf, clock.due) ? `${head}: not done, overdue as of ${formatLongDate(context.asOf)}` : head;
-  if (clock.stop.how === 'closed') return `${head}: stopped by the closure on ${formatLongDate(clock.stop.date)}`;
-  return `${head}: ${clock.doneWord} on ${formatLongDate(clock.stop.date)}${clock.stop.late ? ', late' : ', on time'}`;
+  const closed = formatLongDate(clock.stop.date);
+  if (clock.stop.how === 'closed')
+    return clock.stop.late
+      ? `${head}: not done, overdue until the case closed on ${closed}`
+      : `${head}: the case closed on ${closed}, before it was due`;
+  return `${head}: ${clock.doneWord} on ${closed}${clock.stop.late ? ', late' : ', on time'}`;
 }
 
 function lateBy(clock: Clock, date: IsoDate, context: ClockContext): string {

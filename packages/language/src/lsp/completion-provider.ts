@@ -72,7 +72,11 @@ export class CaserecCompletionProvider extends DefaultCompletionProvider {
       if (rule && VALUE_RULES.has(rule)) return;
       if (rule && STATEMENT_RULES.has(rule) && !this.kindHasStatement(context, feature.value)) return;
       const entryType = rule ? ENTRY_RULES.get(rule) : undefined;
-      if (entryType && feature.value === ENTRY_KINDS[entryType].keyword) this.entryTemplate(context, entryType, acceptor);
+      if (entryType && feature.value === ENTRY_KINDS[entryType].keyword) {
+        // An entry starts a line: its keyword and template are offered there, not in the middle of a header.
+        if (!atLineStart(context)) return;
+        this.entryTemplate(context, entryType, acceptor);
+      }
       return super.completionFor(context, next, acceptor);
     }
     if (GrammarAST.isRuleCall(feature)) {
@@ -120,9 +124,6 @@ export class CaserecCompletionProvider extends DefaultCompletionProvider {
 
   private entryTemplate(context: CompletionContext, type: EntryType, acceptor: CompletionAcceptor): void {
     if (this.clientCapabilities?.completionItem?.snippetSupport === false) return;
-    // Only where an entry may start: at the start of a line.
-    const lineStart = context.textDocument.getText({ start: { line: context.position.line, character: 0 }, end: context.position });
-    if (!/^\s*[a-z-]*$/.test(lineStart)) return;
     const { label, description } = entryTemplateLabel(type);
     acceptor(context, {
       label,
@@ -231,6 +232,12 @@ export class CaserecCompletionProvider extends DefaultCompletionProvider {
     if (model) return [...model.parties.values()];
     return ((document.parseResult.value as Document).caseDecl?.members ?? []).filter((m): m is Party => m.$type !== 'Title');
   }
+}
+
+/** True when only the word being typed stands between the start of the line and the cursor. */
+function atLineStart(context: CompletionContext): boolean {
+  const before = context.textDocument.getText({ start: { line: context.position.line, character: 0 }, end: context.position });
+  return /^\s*[a-z-]*$/.test(before);
 }
 
 /** What kind of person a reference wants, from where it stands in the grammar. */

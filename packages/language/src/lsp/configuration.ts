@@ -3,6 +3,7 @@ import type { ConfigurationInitializedParams, LangiumSharedCoreServices } from '
 import { DefaultConfigurationProvider, Emitter, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { DidChangeConfigurationParams, Event, InitializeParams } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { z } from 'zod';
 import type { CaserecServices } from '../caserec-module.js';
 import { parseIsoDate } from '../time/index.js';
@@ -154,7 +155,8 @@ export class CaserecConfigurationProvider extends DefaultConfigurationProvider {
     if (message === '') return;
     const connection = (this.shared as LangiumSharedServices).lsp?.Connection;
     const text = `caserec settings: ${message}`;
-    if (connection) void connection.window.showWarningMessage(text);
+    // A notification (window/showMessage), not a request: nothing to answer, nothing to wait for.
+    if (connection) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
     else console.warn(text);
   }
 }

@@ -6,6 +6,7 @@ import { SymbolKind } from 'vscode-languageserver';
 import type { CaseDecl, Document, Entry, Party } from '../generated/ast.js';
 import { isAdult, isChild, isWorker } from '../generated/ast.js';
 import { ENTRY_KINDS } from '../model/entry-kinds.js';
+import { caseIdOf } from '../references/case-scope.js';
 import { guarded } from './safety.js';
 
 /**
@@ -20,7 +21,7 @@ export class CaserecDocumentSymbolProvider implements DocumentSymbolProvider {
       if (root.caseDecl?.$cstNode) symbols.push(caseSymbol(root.caseDecl));
       if (root.forCase?.$cstNode) {
         const range = root.forCase.$cstNode.range;
-        symbols.push({ name: `for case ${root.forCase.case.$refText}`, kind: SymbolKind.Namespace, range, selectionRange: range });
+        symbols.push({ name: `for case "${caseIdOf(root) ?? ''}"`, kind: SymbolKind.Namespace, range, selectionRange: range });
       }
       for (const entry of root.entries) {
         const symbol = entrySymbol(entry);

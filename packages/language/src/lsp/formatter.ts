@@ -1,7 +1,7 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { CstUtils, isCompositeCstNode, isLeafCstNode } from 'langium';
-import { AbstractFormatter, Formatting } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, TextEdit } from 'vscode-languageserver';
+import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
+import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import { isCaseDecl, isDocument, isEntry, isForCase, isCaseMember } from '../generated/ast.js';
 import { isClosedTextBlock } from '../parser/token-builder.js';
@@ -9,6 +9,9 @@ import { guarded } from './safety.js';
 
 /** The house layout: two spaces per level, whatever the editor's tab settings. */
 const LAYOUT: Pick<FormattingOptions, 'tabSize' | 'insertSpaces'> = { tabSize: 2, insertSpaces: true };
+
+/** One level in, after one blank line. */
+const INDENT_AFTER_BLANK_LINE: FormattingAction = { options: {}, moves: [{ tabs: 1, lines: 2 }] };
 
 /**
  * Indentation and spacing only: fields inside braces indented by two, one space between the words of a header,
@@ -19,15 +22,18 @@ const LAYOUT: Pick<FormattingOptions, 'tabSize' | 'insertSpaces'> = { tabSize: 2
  */
 export class CaserecFormatter extends AbstractFormatter {
   override formatDocument(document: LangiumDocument, params: DocumentFormattingParams): TextEdit[] {
-    return guarded('formatting', [], () =>
-      isSafeToFormat(document) ? this.doDocumentFormat(document, { ...params.options, ...LAYOUT }) : [],
-    );
+    return guarded('formatting', [], () => (isSafeToFormat(document) ? this.layout(document, params.options) : []));
   }
 
   override formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
-    return guarded('formatting', [], () =>
-      isSafeToFormat(document) ? this.doDocumentFormat(document, { ...params.options, ...LAYOUT }, params.range) : [],
-    );
+    return guarded('formatting', [], () => (isSafeToFormat(document) ? this.layout(document, params.options, params.range) : []));
+  }
+
+  private layout(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+    const edits = this.doDocumentFormat(document, { ...options, ...LAYOUT }, range);
+    // Langium writes "\n"; a file written with "\r\n" keeps its line endings.
+    if (!document.textDocument.getText().includes('\r\n')) return edits;
+    return edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') }));
   }
 
   override formatDocumentOnType(): TextEdit[] {
@@ -54,10 +60,9 @@ export class CaserecFormatter extends AbstractFormatter {
 
   /** A header, then its body between braces: one item per line, indented. */
   private formatBlock(node: AstNode): void {
-    const cst = node.$cstNode;
-    if (!isCompositeCstNode(cst)) return;
+    const children = ownChildren(node);
+    if (children.length === 0) return;
     const formatter = this.getNodeFormatter(node);
-    const children = cst.content;
     const open = children.findIndex((child) => isLeafCstNode(child) && !child.hidden && child.text === '{');
     const header = open < 0 ? children : children.slice(0, open);
     this.spaceWords(header);
@@ -70,14 +75,15 @@ export class CaserecFormatter extends AbstractFormatter {
       formatter.cst([children[close]!]).prepend(Formatting.noSpace());
       return;
     }
-    formatter.cst(inside).prepend(Formatting.indent());
+    // The first item straight after the brace; between items, a blank line the worker left is kept (one at most).
+    formatter.cst(inside.slice(0, 1)).prepend(Formatting.indent());
+    formatter.cst(inside.slice(1)).prepend(Formatting.fit(Formatting.indent(), INDENT_AFTER_BLANK_LINE));
     formatter.cst([children[close]!]).prepend(Formatting.newLine());
   }
 
   /** One line of words: a declaration, a field, a statement. */
   private formatLine(node: AstNode): void {
-    const cst = node.$cstNode;
-    if (isCompositeCstNode(cst)) this.spaceWords(cst.content);
+    this.spaceWords(ownChildren(node));
   }
 
   /** One space between words, none before `:` or `,`. A line with a comment inside it is left as written. */
@@ -90,6 +96,23 @@ export class CaserecFormatter extends AbstractFormatter {
       formatter.cst([child]).prepend(text === ':' || text === ',' ? Formatting.noSpace() : Formatting.oneSpace());
     });
   }
+}
+
+/**
+ * The tokens and child nodes of a node, looking through the wrappers that rule calls leave in the CST (a union
+ * rule such as Entry, a datatype rule such as Value): what sits side by side on the node's line.
+ */
+function ownChildren(node: AstNode): CstNode[] {
+  const result: CstNode[] = [];
+  const visit = (cst: CstNode) => {
+    if (!isCompositeCstNode(cst)) return void result.push(cst);
+    for (const child of cst.content) {
+      if (isCompositeCstNode(child) && child.astNode === node) visit(child);
+      else result.push(child);
+    }
+  };
+  if (node.$cstNode) visit(node.$cstNode);
+  return result;
 }
 
 function isBodyItem(node: AstNode): boolean {

@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import { GrammarUtils } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
 import type { LangiumDocument } from 'langium';
@@ -54,14 +54,26 @@ export class CaserecInlayHintProvider extends AbstractInlayHintProvider {
     });
   }
 
-  /** The latest referral about one of the entry's children that comes before it in the case's order. */
+  /** The latest referral about one of the entry's children that came before it. */
   private referralBefore(entry: Entry, context: ClockContext): Entry | undefined {
     const position = context.model.entries.indexOf(entry);
     if (position < 0) return undefined;
-    const earlier = context.model.entries.slice(0, position);
+    const earlier = context.model.entries.slice(0, position).filter((other) => !writtenAfter(other, entry));
     const referral = earlier.filter((r) => r.$type === 'Referral' && sharesChild(r, entry)).at(-1);
     if (!referral) return undefined;
     const closed = earlier.slice(earlier.indexOf(referral)).some((c) => c.$type === 'Closure' && sharesChild(c, entry));
     return closed ? undefined : referral;
   }
+}
+
+/**
+ * On the same day, the case model puts an entry without a time first; in one file, the order the worker wrote
+ * the entries in is the better guide (a contact at 10:05 comes before the referral it led to).
+ */
+function writtenAfter(other: Entry, entry: Entry): boolean {
+  return (
+    other.date === entry.date &&
+    AstUtils.getDocument(other) === AstUtils.getDocument(entry) &&
+    (other.$cstNode?.offset ?? 0) > (entry.$cstNode?.offset ?? 0)
+  );
 }

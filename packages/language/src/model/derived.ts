@@ -37,7 +37,7 @@ export function sharesChild(a: Entry, b: Entry): boolean {
 
 export function displayName(party: Party | undefined, fallback = 'the child'): string {
   if (!party) return fallback;
-  return party.fullName.split(/\s+/)[0] || party.name;
+  return party.fullName?.split(/\s+/)[0] || party.name || fallback;
 }
 
 export function childNamed(model: CaseModel, name: string): Child | undefined {

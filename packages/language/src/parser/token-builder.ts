@@ -78,6 +78,9 @@ export class CaserecTokenBuilder extends DefaultTokenBuilder {
     } else if (terminal.name === 'UNKNOWN_START') {
       tokenType.PATTERN = { exec: matchUnknownStart };
       tokenType.LINE_BREAKS = false;
+      // Without a hint chevrotain cannot index tokens by first character and falls back to trying every
+      // pattern at every offset: many times slower.
+      tokenType.START_CHARS_HINT = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
     }
     return tokenType;
   }

@@ -49,6 +49,7 @@ export interface ChronologyRenderOptions {
 }
 
 export function chronologyMarkdown(cases: readonly CaseChronology[], options: ChronologyRenderOptions = {}): string {
+  if (cases.length === 0) return '# Chronology\n\nNo case records were found.\n';
   const lines: string[] = [];
   for (const chronology of cases) {
     if (lines.length > 0) lines.push('');

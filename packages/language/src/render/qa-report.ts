@@ -61,6 +61,8 @@ export interface ReportFinding {
   readonly case: string | null;
   /** The children the finding is about: the entry's children, narrowed to those the message names. */
   readonly children: readonly string[];
+  /** The same children by their full names, for people to read. */
+  readonly childNames: readonly string[];
   readonly worker: string | null;
   readonly team: string | null;
 }
@@ -502,6 +504,7 @@ export function buildQaReport(input: ReportInput): QaReport {
         column: d.column,
         case: caseId,
         children,
+        childNames: children.map((id) => (model ? (childNamed(model, id)?.fullName ?? id) : id)),
         worker: worker?.fullName ?? null,
         team: worker ? teamOf(worker) : null,
       });

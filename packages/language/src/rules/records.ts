@@ -1,4 +1,5 @@
 import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
 import { ENTRY_KINDS } from '../model/entry-kinds.js';
 import type { CaseRule, RuleContext } from './rule-context.js';
 
@@ -23,9 +24,14 @@ export function duplicateIds(context: RuleContext): void {
       code: 'CR005',
       node,
       property: 'name',
-      message: `The id "${name}" is already declared in this case (${firstKind} on line ${(first.$cstNode?.range.start.line ?? 0) + 1}); every id names one thing.`,
+      message: `The id "${name}" is already declared in this case (${firstKind} in ${fileOf(first)}, line ${(first.$cstNode?.range.start.line ?? 0) + 1}); every id names one thing.`,
     });
   }
+}
+
+function fileOf(node: AstNode): string {
+  const uri = AstUtils.getDocument(node).uri;
+  return uri.path.split('/').pop() ?? uri.toString();
 }
 
 export const recordsRules: readonly CaseRule[] = [{ code: 'CR005', check: duplicateIds }];

@@ -488,7 +488,7 @@ export function returnInterviewLate(context: RuleContext): void {
             code: 'CR314',
             node: interview,
             property: 'date',
-            message: `${name}'s return interview on ${day(interview.date)} came ${Math.floor(elapsed)} hours after ${name} returned on ${day(returned)}; it was due within ${hours} hours (statutory guidance on children who run away or go missing from home or care).`,
+            message: `${name}'s return interview on ${day(interview.date)} came ${Math.ceil(elapsed)} hours after ${name} returned on ${day(returned)}; it was due within ${hours} hours (statutory guidance on children who run away or go missing from home or care).`,
           });
         }
       } else {

@@ -12,6 +12,7 @@ import {
   isWorker,
   isCompletedStatement,
   isAuthorisedStatement,
+  isAction,
 } from '../generated/ast.js';
 import {
   ENTRY_KINDS,
@@ -84,6 +85,10 @@ function describeParty(party: Party): string {
   return 'an agency';
 }
 
+function article(label: string): string {
+  return /^[aeiou]/i.test(label) ? 'An' : 'A';
+}
+
 function list(values: readonly string[]): string {
   return values.join(', ');
 }
@@ -154,7 +159,7 @@ export function checkEntryFields(entry: Entry, report: Report): void {
         property: isField(item) ? 'name' : undefined,
         message:
           known.length === 0
-            ? `A ${kind.label} has no fields; "${name}" does not belong here.`
+            ? `${article(kind.label)} ${kind.label} has no fields; "${name}" does not belong here.`
             : `"${name}" is not a field of a ${kind.label}. Its fields are: ${list(known)}.`,
       });
       continue;
@@ -267,14 +272,14 @@ export function checkReferenceKinds(entry: Entry, report: Report): void {
     if (isDecisionStatement(item) || isAuthorisedStatement(item))
       expectParty(
         item,
-        item.by.ref,
+        item.by?.ref,
         'worker',
         'by',
         undefined,
         report,
         item.$type === 'DecisionStatement' ? 'decision maker' : 'authorising manager',
       );
-    if (item.$type === 'NotAloneStatement') expectParty(item, item.child.ref, 'child', 'child', undefined, report, 'not seen alone');
+    if (item.$type === 'NotAloneStatement') expectParty(item, item.child?.ref, 'child', 'child', undefined, report, 'not seen alone');
     if (item.$type === 'PartyList' && item.name === 'seen-alone')
       item.parties.forEach((ref, index) => expectParty(item, ref.ref, 'child', 'parties', index, report, 'seen alone'));
     if (item.$type === 'PartyList' && item.name === 'network')
@@ -292,12 +297,15 @@ export function checkRequiredFields(entry: Entry, report: Report): void {
   if (entry.$type === 'Missing' && !entry.returnedDate) required = []; // still missing: nothing to record yet
   const missing = required.filter((name) => !isPresentAndFilled(entry, name));
   for (const name of missing) {
-    const what = name === 'action' ? 'at least one action' : `"${name}"`;
+    const empty = findItem(entry, name) !== undefined;
     report({
       code: 'CR003',
       node: entry,
       property: entry.body ? 'body' : undefined,
-      message: `This ${kind.label} has no ${what}${isPresentAndFilled(entry, name) ? '' : findItem(entry, name) ? ' (it is empty)' : ''}; a complete ${kind.label} records it.`,
+      message:
+        name === 'action'
+          ? `This ${kind.label} has no "action"; a complete ${kind.label} records at least one (action "what" owner WHO due DATE).`
+          : `This ${kind.label} has no "${name}"${empty ? ' (it is empty)' : ''}; a complete ${kind.label} records it.`,
       data: { field: name, kind: entry.$type },
     });
   }
@@ -321,15 +329,30 @@ export function checkDateOrder(entry: Entry, asOf: string, report: Report): void
     });
   }
   for (const item of entry.items) {
-    if (
-      (isDecisionStatement(item) || isCompletedStatement(item) || isAuthorisedStatement(item) || isOutcomeStatement(item)) &&
-      before(item.date, entry.date, item.time, entry.time)
-    ) {
+    const dated = isDecisionStatement(item) || isCompletedStatement(item) || isAuthorisedStatement(item) || isOutcomeStatement(item);
+    // An authorisation before completion is reported once, below, against the completion date.
+    if (dated && !isAuthorisedStatement(item) && before(item.date, entry.date, item.time, entry.time)) {
       report({
         code: 'CR004',
         node: item,
         property: 'date',
-        message: `${capitalise(bodyItemName(item))} on ${item.date} is before the ${kind.label} itself (${entry.date}).`,
+        message: `${capitalise(bodyItemName(item))} on ${stamp(item.date, item.time)} is before the ${kind.label} itself (${stamp(entry.date, entry.time)}).`,
+      });
+    }
+    if (dated && parseIsoDate(item.date) && compareDates(item.date, asOf) > 0) {
+      report({
+        code: 'CR004',
+        node: item,
+        property: 'date',
+        message: `${capitalise(bodyItemName(item))} is dated ${item.date}, after the as-of date ${asOf}.`,
+      });
+    }
+    if (isAction(item) && item.done && parseIsoDate(item.done) && compareDates(item.done, asOf) > 0) {
+      report({
+        code: 'CR004',
+        node: item,
+        property: 'done',
+        message: `This action is recorded as done on ${item.done}, after the as-of date ${asOf}.`,
       });
     }
   }
@@ -350,7 +373,7 @@ export function checkDateOrder(entry: Entry, asOf: string, report: Report): void
       code: 'CR004',
       node: entry,
       property: 'returnedDate',
-      message: `Returned on ${entry.returnedDate}, before going missing on ${entry.date}.`,
+      message: `Returned on ${stamp(entry.returnedDate, entry.returnedTime)}, before going missing on ${stamp(entry.date, entry.time)}.`,
     });
   }
 }
@@ -360,6 +383,10 @@ function before(date: string, reference: string, time?: string, referenceTime?: 
   const order = compareDates(date, reference);
   if (order !== 0) return order < 0;
   return time !== undefined && referenceTime !== undefined && time < referenceTime;
+}
+
+function stamp(date: string, time: string | undefined): string {
+  return time ? `${date} ${time}` : date;
 }
 
 function capitalise(text: string): string {
@@ -394,7 +421,7 @@ export function checkAssessmentAuthorised(assessment: Assessment, managerRoles: 
     });
     return;
   }
-  const manager = authorised.by.ref;
+  const manager = authorised.by?.ref;
   if (manager && isWorker(manager) && !managerRoles.includes(manager.role ?? '')) {
     report({
       code: 'CR007',
