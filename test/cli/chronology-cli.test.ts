@@ -1,3 +1,4 @@
+import { NODE } from '../support/node.js';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -39,7 +40,7 @@ const ENTRY_KEYWORDS = [
 ];
 
 function caserec(args: string[], cwd = REPO) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  const run = spawnSync(NODE, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
