@@ -1,5 +1,5 @@
 import type { AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo, Stream } from 'langium';
-import { AstUtils, GrammarAST } from 'langium';
+import { AstUtils, CstUtils, GrammarAST } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionProviderOptions, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver';
@@ -18,6 +18,7 @@ import {
   WORKER_ROLES,
 } from '../model/entry-kinds.js';
 import { todayIso } from '../time/index.js';
+import { isClosedTextBlock } from '../parser/token-builder.js';
 import { bodyItemName } from '../model/entry-fields.js';
 import { entrySnippet, entryTemplateLabel, type EntryType, type SnippetValues } from './entry-templates.js';
 import { guardedAsync } from './safety.js';
@@ -59,10 +60,13 @@ export class CaserecCompletionProvider extends DefaultCompletionProvider {
     this.caserec = services.caserec;
   }
 
-  override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [':', ' ', ','] };
+  // Not the space: it would ask for completion at every word of the prose.
+  override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [':', ','] };
 
   override getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
-    return guardedAsync('completion', undefined, () => super.getCompletion(document, params));
+    return guardedAsync('completion', undefined, () =>
+      insideWords(document, document.textDocument.offsetAt(params.position)) ? undefined : super.getCompletion(document, params),
+    );
   }
 
   protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -232,6 +236,23 @@ export class CaserecCompletionProvider extends DefaultCompletionProvider {
     if (model) return [...model.parties.values()];
     return ((document.parseResult.value as Document).caseDecl?.members ?? []).filter((m): m is Party => m.$type !== 'Title');
   }
+}
+
+/** Inside a text block, a string or a comment the worker writes words, and nothing is offered. */
+function insideWords(document: LangiumDocument, offset: number): boolean {
+  const root = document.parseResult.value.$cstNode;
+  // The character before the cursor says where the cursor is: `"""x|"""` is inside, `"""x"""|` is not.
+  const leaf = root && offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined;
+  if (!leaf) return false;
+  const token = leaf.tokenType.name;
+  if (token !== 'TEXT' && token !== 'STRING' && !leaf.hidden) return false;
+  const closed =
+    token === 'TEXT'
+      ? isClosedTextBlock(leaf.text)
+      : token === 'STRING'
+        ? leaf.text.length > 1 && leaf.text.endsWith('"')
+        : leaf.text.startsWith('/*') && leaf.text.endsWith('*/');
+  return !(closed && offset >= leaf.end);
 }
 
 /** True when only the word being typed stands between the start of the line and the cursor. */

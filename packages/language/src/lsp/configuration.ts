@@ -136,13 +136,17 @@ export class CaserecConfigurationProvider extends DefaultConfigurationProvider {
     if (changed) this.changeEmitter.fire(settings);
   }
 
+  /** The policy file the settings name, as an absolute path (relative paths are from the workspace folder). */
+  policyFile(): string | undefined {
+    return this.editor.policyPath === '' ? undefined : path.resolve(this.workspaceRoot ?? process.cwd(), this.editor.policyPath);
+  }
+
   private apply(settings: EditorSettings): void {
     for (const language of this.shared.ServiceRegistry.all) {
       const engine = (language as CaserecServices).caserec?.Settings;
       if (!engine) continue;
       engine.asOf = settings.asOf === '' ? undefined : settings.asOf;
-      const policy = settings.policyPath === '' ? undefined : path.resolve(this.workspaceRoot ?? process.cwd(), settings.policyPath);
-      engine.setPolicyFile(policy);
+      engine.setPolicyFile(this.policyFile());
     }
     this.shared.workspace.DocumentBuilder.updateBuildOptions = { validation: { categories: categoriesOnType(settings) } };
   }

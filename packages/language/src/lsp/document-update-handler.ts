@@ -1,8 +1,7 @@
-import type { URI } from 'langium';
+import type { TextDocument } from 'langium';
+import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
-import { URI as Uri } from 'langium';
-import type { TextDocument } from 'langium';
 import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
 import { POLICY_FILE_NAME } from '../policy/policy-file.js';
 import type { CaserecServices } from '../caserec-module.js';
@@ -41,7 +40,7 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
   override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
     const key = change.document.uri;
-    this.pending.set(key, Uri.parse(key));
+    this.pending.set(key, URI.parse(key));
     // The build of the previous text is now wasted work: stop it at its next checkpoint.
     this.workspaceLock.cancelWrite();
     if (this.justOpened.delete(key)) {
@@ -86,7 +85,7 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {
     const settings = this.configuration.editorSettings;
     if (settings.rulesOnType || !settings.rulesOnSave) return;
-    const uri = Uri.parse(event.document.uri);
+    const uri = URI.parse(event.document.uri);
     this.whenReady(() =>
       this.workspaceLock.write(async (token) => {
         // All files of the case: a finding about this file's entries may sit in another of its files.
@@ -97,7 +96,10 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   }
 
   override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
-    const policyChanged = params.changes.some((change) => change.uri.endsWith('/' + POLICY_FILE_NAME));
+    const explicit = this.configuration.policyFile();
+    const policyChanged = params.changes.some(
+      (change) => change.uri.endsWith('/' + POLICY_FILE_NAME) || (explicit !== undefined && URI.parse(change.uri).fsPath === explicit),
+    );
     if (policyChanged) {
       for (const language of this.serviceRegistry.all) (language as CaserecServices).caserec?.Settings.clearPolicyCache();
       this.rebuildAll();

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { z } from 'zod';
 import { DEFAULT_POLICY, policySchema, type Policy } from './schema.js';
+import { lineAt, linesByPath } from './json-lines.js';
 
 export const POLICY_FILE_NAME = '.caserec.json';
 
@@ -53,17 +54,16 @@ export function stripJsonComments(text: string): string {
   return out;
 }
 
-function lineOfKey(text: string, key: string): number {
-  const at = text.indexOf(`"${key}"`);
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): { key: string; message: string } {
-  const key = issue.path.map(String).join('.') || '(top level)';
+function describeIssue(issue: z.core.$ZodIssue): { key: string; path: string; message: string } {
+  const path = issue.path.map(String).join('.');
+  const key = path || '(top level)';
   if (issue.code === 'unrecognized_keys') {
-    return { key: [...issue.path.map(String), issue.keys[0]].join('.'), message: `unknown setting "${issue.keys.join('", "')}"` };
+    const full = [...issue.path.map(String), issue.keys[0]].join('.');
+    return { key: full, path: full, message: `unknown setting "${issue.keys.join('", "')}"` };
   }
-  return { key, message: issue.message };
+  if (issue.code === 'invalid_key') return { key, path, message: 'not a rule code (a rule code looks like CR305)' };
+  if (issue.code === 'invalid_union' && issue.path[0] === 'rules') return { key, path, message: 'use "error", "warning", "info" or "off"' };
+  return { key, path, message: issue.message };
 }
 
 /** Reads and checks one policy file. Never throws: problems are returned, with the defaults as policy. */
@@ -79,21 +79,21 @@ export function readPolicyFile(file: string): LoadedPolicy {
     };
   }
   let json: unknown;
+  const stripped = stripJsonComments(text);
   try {
-    json = JSON.parse(stripJsonComments(text));
+    json = JSON.parse(stripped);
   } catch (error) {
-    return {
-      policy: DEFAULT_POLICY,
-      file,
-      problems: [{ file, line: 1, key: '(file)', message: `not valid JSON: ${(error as Error).message}` }],
-    };
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = position !== undefined ? lineAt(stripped, Number(position)) : 1;
+    return { policy: DEFAULT_POLICY, file, problems: [{ file, line, key: '(file)', message: `not valid JSON: ${message}` }] };
   }
   const parsed = policySchema.safeParse(json);
   if (parsed.success) return { policy: parsed.data, file, problems: [] };
+  const lines = linesByPath(stripped);
   const problems = parsed.error.issues.map((issue) => {
-    const { key, message } = describeIssue(issue);
-    const leaf = key.split('.').pop() ?? key;
-    return { file, line: lineOfKey(text, leaf), key, message };
+    const { key, path, message } = describeIssue(issue);
+    return { file, line: lines.get(path) ?? lines.get(path.split('.').slice(0, -1).join('.')) ?? 1, key, message };
   });
   return { policy: DEFAULT_POLICY, file, problems };
 }

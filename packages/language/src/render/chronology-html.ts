@@ -40,7 +40,7 @@ const CHRONOLOGY_CSS = `
 .timeline .gap-label { font-size: 11px; fill: #1b1b1b; font-weight: 600; }
 .timeline a:focus .marker, .timeline a:hover .marker { stroke: #000; stroke-width: 2; }
 tr:target { outline: 3px solid #1d4f91; }
-td.summary, td.impact { min-width: 16rem; }
+td.summary, td.impact { min-width: 13rem; }
 ul.gaps li { margin: 0.15rem 0; }
 `;
 
@@ -365,4 +365,4 @@ export function chronologyHtml(cases: readonly CaseChronology[], options: Chrono
   return htmlPage({ title, css: CHRONOLOGY_CSS + PRINT_BREAKS, body: body.join('\n') });
 }
 
-const PRINT_BREAKS = `@media print { section.case + section.case { break-before: page; } .timeline a { text-decoration: none; } }`;
+const PRINT_BREAKS = `@media print { section.case + section.case { break-before: page; } .timeline a { text-decoration: none; } td.summary, td.impact { min-width: 0; } }`;

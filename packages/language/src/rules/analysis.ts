@@ -19,13 +19,14 @@ import { judgeAnalysis } from './heuristics/analysis.js';
 import { judgeOptimism } from './heuristics/optimism.js';
 import { judgeSupervisionReflection } from './heuristics/supervision.js';
 import { refersToAnyOf } from './heuristics/history.js';
+import { peopleOf } from './people-context.js';
 
 /** Analysis (CR2xx): does the record weigh, explain and question, or only describe? */
 
 const WHAT_ANALYSIS_MISSES: Record<string, string> = {
   weighing: 'weighing of risks against strengths',
   'meaning-for-child': 'what the information means for the child',
-  length: 'enough substance to do either',
+  length: 'enough substance (it is short)',
 };
 
 /** CR201: an analysis (assessment, return interview) that describes but does not analyse. */
@@ -38,7 +39,7 @@ export function analysisDescriptive(context: RuleContext): void {
   for (const entry of withAnalysis) {
     const text = fieldText(entry, 'analysis');
     if (isBlank(text)) continue; // a missing analysis is CR003's
-    const judgement = judgeAnalysis(text!, config);
+    const judgement = judgeAnalysis(text!, config, peopleOf(context, entry));
     if (judgement.missing.length === 0) continue;
     context.report({
       code: 'CR201',
@@ -114,10 +115,12 @@ export function overOptimistic(context: RuleContext): void {
   for (const decision of endingDecisions(context)) {
     const reasons: string[] = [];
     if (!isBlank(decision.text)) {
-      const judgement = judgeOptimism(decision.text!, config);
-      if (judgement.optimisticPhrases.length > 0 && !judgement.evidenceFound) {
+      const judgement = judgeOptimism(decision.text!, config, peopleOf(context, decision.entry));
+      if (judgement.flagged) {
         reasons.push(
-          `it rests on ${judgement.optimisticPhrases.map((p) => `"${p}"`).join(', ')} with no evidence of change (looked for observed facts, dates, figures or named sources)`,
+          `it rests on ${withoutOverlaps(judgement.optimisticPhrases)
+            .map((p) => `"${p}"`)
+            .join(', ')} with no evidence of change (looked for observed facts, dates, figures or named sources)`,
         );
       }
     }
@@ -152,7 +155,7 @@ export function supervisionDescriptive(context: RuleContext): void {
   for (const supervision of entriesOfType(context.model, 'Supervision')) {
     const text = fieldText(supervision, 'reflection');
     if (isBlank(text)) continue; // a missing reflection is CR003's
-    const judgement = judgeSupervisionReflection(text!, config);
+    const judgement = judgeSupervisionReflection(text!, config, peopleOf(context, supervision));
     if (judgement.flagged !== true) continue;
     context.report({
       code: 'CR204',
@@ -160,6 +163,11 @@ export function supervisionDescriptive(context: RuleContext): void {
       message: `This reflection lists updates and tasks: looked for ${judgement.missing.map((m) => WHAT_SUPERVISION_MISSES[m] ?? m).join(', ')}, and found none.`,
     });
   }
+}
+
+/** "Things have improved" and "have improved" are one phrase to the reader: keep the longer. */
+function withoutOverlaps(phrases: readonly string[]): string[] {
+  return phrases.filter((p) => !phrases.some((other) => other !== p && other.toLowerCase().includes(p.toLowerCase())));
 }
 
 function namesOf(context: RuleContext, entry: Entry): string {

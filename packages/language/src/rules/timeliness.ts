@@ -16,7 +16,7 @@ import {
   type EntryOf,
 } from '../model/derived.js';
 import { addMonths, compareDates, hoursBetween, type IsoDate } from '../time/index.js';
-import { day, lateness, plural, source, workingDays } from './timescale-messages.js';
+import { day, lateness, plural, source, sourceOf, workingDays } from './timescale-messages.js';
 import { isAction, isReviewByStatement } from '../generated/ast.js';
 
 /**
@@ -54,7 +54,7 @@ export function contactDecisionLate(context: RuleContext): void {
           code: 'CR301',
           node: decision,
           property: 'date',
-          message: `The decision on this contact (${day(contact.date)}) was made on ${day(decision.date)}, ${lateness(context, deadline, decision.date)}: it was due within ${workingDays(days)}, by ${day(deadline)} ${source(days === 1)}.`,
+          message: `The decision on this contact (${day(contact.date)}) was made on ${day(decision.date)}, ${lateness(context, deadline, decision.date)}: it was due within ${workingDays(days)}, by ${day(deadline)} ${sourceOf(context, 'contactDecisionWorkingDays', true)}.`,
         });
       }
     } else {
@@ -64,7 +64,7 @@ export function contactDecisionLate(context: RuleContext): void {
           code: 'CR301',
           node: contact,
           property: 'date',
-          message: `No decision is recorded on this contact of ${day(contact.date)}; it was due within ${workingDays(days)}, by ${day(deadline)}, and is ${lateness(context, deadline, stop)} as of ${day(stop)} ${source(days === 1)}.`,
+          message: `No decision is recorded on this contact of ${day(contact.date)}; it was due within ${workingDays(days)}, by ${day(deadline)}, and is ${lateness(context, deadline, stop)} as of ${day(stop)} ${sourceOf(context, 'contactDecisionWorkingDays', true)}.`,
         });
       }
     }
@@ -88,7 +88,7 @@ export function contactClosedReopened(context: RuleContext): void {
       code: 'CR302',
       node: next,
       property: 'date',
-      message: `A contact about ${namesOf(context, next)} on ${day(first.date)} was closed pending information and this new contact was opened on ${day(next.date)}. Counted from the first contact, ${namesOf(context, next)} waited ${workingDays(waited)} for a decision, not ${workingDays(apparent)} ${source(false)}.`,
+      message: `A contact about ${namesOf(context, next)} on ${day(first.date)} was closed pending information and this new contact was opened on ${day(next.date)}. Counted from the first contact, ${namesOf(context, next)} waited ${workingDays(waited)} for a decision, not ${workingDays(apparent)}: ${waited > context.policy.timescales.contactDecisionWorkingDays ? `${workingDays(waited - context.policy.timescales.contactDecisionWorkingDays)} beyond` : 'within'} the ${workingDays(context.policy.timescales.contactDecisionWorkingDays)} allowed for a contact decision ${source(false)}.`,
     });
   }
 }
@@ -130,7 +130,7 @@ export function strategyDiscussionLate(context: RuleContext): void {
         context.report({
           code: 'CR303',
           node: trigger.node,
-          message: `A strategy discussion was called for on ${day(trigger.date)} but none is recorded; it was due by ${day(deadline)} (${workingDays(days)}) and is ${lateness(context, deadline, stop)} ${source(false)}.`,
+          message: `A strategy discussion was called for on ${day(trigger.date)} but none is recorded; it was due by ${day(deadline)} (${workingDays(days)}) and is ${lateness(context, deadline, stop)} as of ${day(stop)} ${source(false)}.`,
         });
       }
     }
@@ -153,7 +153,7 @@ export function conferenceLate(context: RuleContext): void {
         code: 'CR304',
         node: conference,
         property: 'date',
-        message: `This initial child protection conference on ${day(conference.date)} was ${lateness(context, deadline, conference.date)}: it was due within ${workingDays(days)} of the strategy discussion on ${day(discussion.date)}, by ${day(deadline)} ${source(true)}.`,
+        message: `This initial child protection conference on ${day(conference.date)} was ${lateness(context, deadline, conference.date)}: it was due within ${workingDays(days)} of the strategy discussion on ${day(discussion.date)}, by ${day(deadline)} ${sourceOf(context, 'initialConferenceWorkingDays', true)}.`,
       });
     } else if (!conference && (outcome || !enquiry)) {
       const stop = stopFor(context, discussion, discussion.date);
@@ -162,7 +162,7 @@ export function conferenceLate(context: RuleContext): void {
           code: 'CR304',
           node: discussion,
           property: 'date',
-          message: `No initial child protection conference is recorded after the strategy discussion of ${day(discussion.date)} that started a section 47 enquiry; it was due by ${day(deadline)} (${workingDays(days)}) and is ${lateness(context, deadline, stop)} ${source(true)}.`,
+          message: `No initial child protection conference is recorded after the strategy discussion of ${day(discussion.date)} that started a section 47 enquiry; it was due by ${day(deadline)} (${workingDays(days)}) and is ${lateness(context, deadline, stop)} as of ${day(stop)} ${sourceOf(context, 'initialConferenceWorkingDays', true)}.`,
         });
       }
     } else if (!conference) {
@@ -172,47 +172,50 @@ export function conferenceLate(context: RuleContext): void {
           code: 'CR304',
           node: discussion,
           property: 'date',
-          message: `The section 47 enquiry started at the strategy discussion of ${day(discussion.date)} has no outcome and no initial conference; a conference was due by ${day(deadline)} (${workingDays(days)}) ${source(true)}.`,
+          message: `The section 47 enquiry started at the strategy discussion of ${day(discussion.date)} has no outcome and no initial conference; a conference was due by ${day(deadline)} (${workingDays(days)}) and is ${lateness(context, deadline, stop)} as of ${day(stop)} ${sourceOf(context, 'initialConferenceWorkingDays', true)}.`,
         });
       }
     }
   }
 }
 
-/** CR305: an assessment completed within 45 working days of the referral. */
+/** CR305: an assessment completed within 45 working days of the referral, for each child referred. */
 export function assessmentLate(context: RuleContext): void {
   const days = context.policy.timescales.assessmentWorkingDays;
   const referrals = entriesOfType(context.model, 'Referral');
   const assessments = entriesOfType(context.model, 'Assessment');
   for (const [index, referral] of referrals.entries()) {
-    const nextReferral = referrals.slice(index + 1).find((r) => sharesChild(r, referral));
     const deadline = context.calendar.addWorkingDays(referral.date, days);
-    const assessment = assessments.find(
-      (a) => sharesChild(a, referral) && onOrAfter(a.date, referral.date) && (!nextReferral || compareDates(a.date, nextReferral.date) < 0),
-    );
-    const completed = assessment ? completedOf(assessment) : undefined;
-    if (completed) {
-      if (after(completed.date, deadline)) {
+    for (const child of childNames(referral)) {
+      const name = displayName(childNamed(context.model, child), child);
+      const nextReferral = referrals.slice(index + 1).find((r) => isAbout(r, child));
+      const assessment = assessments.find(
+        (a) => isAbout(a, child) && onOrAfter(a.date, referral.date) && (!nextReferral || compareDates(a.date, nextReferral.date) < 0),
+      );
+      const completed = assessment ? completedOf(assessment) : undefined;
+      if (completed) {
+        if (after(completed.date, deadline)) {
+          context.report({
+            code: 'CR305',
+            node: completed,
+            property: 'date',
+            message: `The assessment of ${name} was completed on ${day(completed.date)}, ${lateness(context, deadline, completed.date)}: it was due within ${workingDays(days)} of the referral of ${day(referral.date)}, by ${day(deadline)} ${sourceOf(context, 'assessmentWorkingDays', true)}.`,
+          });
+        }
+        continue;
+      }
+      const stop = clockEnd(context.model, child, referral.date, context.asOf);
+      if (after(stop, deadline)) {
+        const what = assessment
+          ? `The assessment of ${name} started on ${day(assessment.date)} is not completed`
+          : `No assessment is recorded for ${name}`;
         context.report({
           code: 'CR305',
-          node: completed,
+          node: assessment ?? referral,
           property: 'date',
-          message: `This assessment was completed on ${day(completed.date)}, ${lateness(context, deadline, completed.date)}: it was due within ${workingDays(days)} of the referral of ${day(referral.date)}, by ${day(deadline)} ${source(days === 45)}.`,
+          message: `${what} within ${workingDays(days)} of the referral of ${day(referral.date)}: it was due by ${day(deadline)} and is ${lateness(context, deadline, stop)} as of ${day(stop)} ${sourceOf(context, 'assessmentWorkingDays', true)}.`,
         });
       }
-      continue;
-    }
-    const stop = stopFor(context, referral, referral.date);
-    if (after(stop, deadline)) {
-      const what = assessment
-        ? `The assessment started on ${day(assessment.date)} is not completed`
-        : `No assessment is recorded for ${namesOf(context, referral)}`;
-      context.report({
-        code: 'CR305',
-        node: assessment ?? referral,
-        property: 'date',
-        message: `${what} within ${workingDays(days)} of the referral of ${day(referral.date)}: it was due by ${day(deadline)} and is ${lateness(context, deadline, stop)} as of ${day(stop)} ${source(days === 45)}.`,
-      });
     }
   }
 }
@@ -273,7 +276,7 @@ export function visitOverdue(context: RuleContext): void {
             code: 'CR307',
             node: visit,
             property: 'date',
-            message: `${name} is on ${planName}: ${gap} working days passed between ${previousLabel} and this visit on ${day(visit.date)}, more than the ${workingDays(days)} allowed; the visit was due by ${day(deadline)} ${source(false)}.`,
+            message: `${name} is on ${planName}: ${gap} working days passed between ${previousLabel} and this visit on ${day(visit.date)}, more than the ${workingDays(days)} allowed; the visit was due by ${day(deadline)} and came ${lateness(context, deadline, visit.date)} ${source(false)}.`,
           });
         }
         previous = visit.date;
@@ -328,7 +331,11 @@ export function actionOverdue(context: RuleContext): void {
         }
         continue;
       }
-      const stop = stopFor(context, entry, entry.date);
+      // A safety plan replaced by a later one stops its own actions' clocks: the new plan restates what remains.
+      const replacement =
+        entry.$type === 'SafetyPlan' ? entriesOfType(context.model, 'SafetyPlan').find((p) => p.replaces?.ref === entry) : undefined;
+      const closed = stopFor(context, entry, entry.date);
+      const stop = replacement && after(closed, replacement.date) ? replacement.date : closed;
       if (after(stop, action.due)) {
         context.report({
           code: 'CR309',
@@ -421,7 +428,7 @@ export function coreGroupLate(context: RuleContext): void {
         code: 'CR312',
         node: first,
         property: 'date',
-        message: `The first core group on ${day(first.date)} was ${lateness(context, deadline, first.date)}: it was due within ${workingDays(days)} of the initial conference of ${day(conference.date)}, by ${day(deadline)} ${source(true)}.`,
+        message: `The first core group on ${day(first.date)} was ${lateness(context, deadline, first.date)}: it was due within ${workingDays(days)} of the initial conference of ${day(conference.date)}, by ${day(deadline)} ${sourceOf(context, 'firstCoreGroupWorkingDays', true)}.`,
       });
     } else if (!first) {
       const stop = stopFor(context, conference, conference.date);
@@ -430,7 +437,7 @@ export function coreGroupLate(context: RuleContext): void {
           code: 'CR312',
           node: conference,
           property: 'date',
-          message: `No core group is recorded after the initial conference of ${day(conference.date)}; the first was due by ${day(deadline)} (${workingDays(days)}) and is ${lateness(context, deadline, stop)} ${source(true)}.`,
+          message: `No core group is recorded after the initial conference of ${day(conference.date)}; the first was due by ${day(deadline)} (${workingDays(days)}) and is ${lateness(context, deadline, stop)} as of ${day(stop)} ${sourceOf(context, 'firstCoreGroupWorkingDays', true)}.`,
         });
       }
     }
@@ -447,22 +454,29 @@ export function reviewConferenceLate(context: RuleContext): void {
     for (;;) {
       const months = previous === initial ? first : later;
       const deadline = addMonths(previous.date, months);
-      const next = conferences.find((c) => c.kind === 'review' && sharesChild(c, initial) && after(c.date, previous.date));
+      // The plan ends at a closure or a new initial conference: reviews after that belong to another plan.
       const stop = stopFor(context, initial, initial.date);
+      const nextInitial = conferences.find(
+        (c) => c.kind === 'initial' && c !== initial && sharesChild(c, initial) && after(c.date, initial.date),
+      );
+      const planEnd = nextInitial && after(stop, nextInitial.date) ? nextInitial.date : stop;
+      const next = conferences.find(
+        (c) => c.kind === 'review' && sharesChild(c, initial) && after(c.date, previous.date) && !after(c.date, planEnd),
+      );
       const what = previous === initial ? `the initial conference of ${day(previous.date)}` : `the review of ${day(previous.date)}`;
       if (next && after(next.date, deadline)) {
         context.report({
           code: 'CR313',
           node: next,
           property: 'date',
-          message: `This review conference on ${day(next.date)} was ${lateness(context, deadline, next.date)}: it was due within ${plural(months, 'month')} of ${what}, by ${day(deadline)} ${source(true)}.`,
+          message: `This review conference on ${day(next.date)} was ${lateness(context, deadline, next.date)}: it was due within ${plural(months, 'month')} of ${what}, by ${day(deadline)} ${sourceOf(context, previous === initial ? 'firstReviewConferenceMonths' : 'laterReviewConferenceMonths', true)}.`,
         });
-      } else if (!next && after(stop, deadline)) {
+      } else if (!next && after(planEnd, deadline)) {
         context.report({
           code: 'CR313',
           node: previous,
           property: 'date',
-          message: `No review conference is recorded after ${what}; one was due within ${plural(months, 'month')}, by ${day(deadline)}, and is ${lateness(context, deadline, stop)} ${source(true)}.`,
+          message: `No review conference is recorded after ${what}; one was due within ${plural(months, 'month')}, by ${day(deadline)}, and is ${lateness(context, deadline, planEnd)} as of ${day(planEnd)} ${sourceOf(context, previous === initial ? 'firstReviewConferenceMonths' : 'laterReviewConferenceMonths', true)}.`,
         });
       }
       if (!next || ['end-plan', 'no-plan'].includes(fieldValue(next, 'decision') ?? '')) break;
@@ -470,6 +484,8 @@ export function reviewConferenceLate(context: RuleContext): void {
     }
   }
 }
+
+const MISSING_GUIDANCE = 'Statutory guidance on children who run away or go missing from home or care 2014';
 
 /** CR314: a return interview within 72 hours of the child's return. */
 export function returnInterviewLate(context: RuleContext): void {
@@ -488,17 +504,18 @@ export function returnInterviewLate(context: RuleContext): void {
             code: 'CR314',
             node: interview,
             property: 'date',
-            message: `${name}'s return interview on ${day(interview.date)} came ${Math.ceil(elapsed)} hours after ${name} returned on ${day(returned)}; it was due within ${hours} hours (statutory guidance on children who run away or go missing from home or care).`,
+            message: `${name}'s return interview on ${day(interview.date)} came ${Math.ceil(elapsed)} hours after ${name} returned on ${day(returned)}; it was due within ${hours} hours ${sourceOf(context, 'returnInterviewHours', true, MISSING_GUIDANCE)}.`,
           });
         }
       } else {
         const stop = clockEnd(context.model, child, returned, context.asOf);
-        if (hoursBetween(returned, episode.returnedTime ?? null, stop, null) > hours) {
+        const waited = hoursBetween(returned, episode.returnedTime ?? null, stop, null);
+        if (waited > hours) {
           context.report({
             code: 'CR314',
             node: episode,
             property: 'returnedDate',
-            message: `No return interview is recorded for ${name} after the return on ${day(returned)}; one was due within ${hours} hours (statutory guidance on children who run away or go missing from home or care).`,
+            message: `No return interview is recorded for ${name} after the return on ${day(returned)}; one was due within ${hours} hours, and ${Math.floor(waited)} hours had passed by ${day(stop)} ${sourceOf(context, 'returnInterviewHours', true, MISSING_GUIDANCE)}.`,
           });
         }
       }

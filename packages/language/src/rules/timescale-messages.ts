@@ -1,4 +1,5 @@
 import type { RuleContext } from './rule-context.js';
+import { DEFAULT_POLICY } from '../policy/schema.js';
 import { formatLongDate, type IsoDate } from '../time/index.js';
 
 /**
@@ -28,4 +29,14 @@ export function lateness(context: RuleContext, deadline: IsoDate, actual: IsoDat
 
 export function source(statutory: boolean): string {
   return `(${statutory ? STATUTORY : LOCAL})`;
+}
+
+type TimescaleKey = keyof RuleContext['policy']['timescales'];
+
+/**
+ * The source of a timescale as the policy has it: the statutory guidance when the policy keeps the statutory
+ * default, a local standard when it changed it (or when the timescale was local to begin with).
+ */
+export function sourceOf(context: RuleContext, key: TimescaleKey, statutory: boolean, guidance = STATUTORY): string {
+  return `(${statutory && context.policy.timescales[key] === DEFAULT_POLICY.timescales[key] ? guidance : LOCAL})`;
 }

@@ -15,6 +15,7 @@ import {
 import { entryKind } from '../model/entry-kinds.js';
 import { findField, isBlank } from '../model/entry-fields.js';
 import { childrenNotNamed, judgeChildVoice } from './heuristics/voice.js';
+import { peopleOf } from './people-context.js';
 
 /** The child's voice (CR1xx): is the child seen and heard, in their own words, each of them? */
 
@@ -119,18 +120,6 @@ export function childVoiceNotIndividual(context: RuleContext): void {
       message: `This ${field} is about ${children.length} children but does not speak of ${missing.map((id) => displayName(childNamed(context.model, id), id)).join(' or ')} by name; record each child's own view.`,
     });
   }
-}
-
-/** Who the heuristics may meet in the text: the entry's children, and the case's adults and workers. */
-function peopleOf(context: RuleContext, entry: Entry): { children: string[]; adults: string[] } {
-  const children = childNames(entry).flatMap((name) => {
-    const child = childNamed(context.model, name);
-    return child ? [name, child.fullName, displayName(child)] : [name];
-  });
-  const adults = [...context.model.parties.values()]
-    .filter((p) => p.$type === 'Adult' || p.$type === 'Worker')
-    .flatMap((p) => [p.name, p.fullName, displayName(p)]);
-  return { children, adults };
 }
 
 function namesOf(context: RuleContext, entry: Entry): string {

@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createCaserecServices, validateFiles, type ReportedDiagnostic } from '../../src/index.js';
+import { CASE_BLOCK, DEFAULT_AS_OF, lineOf, validateOne, withCode } from '../helpers.js';
+
+/**
+ * CR104 child-voice-not-individual (rules.md, a heuristic, info): in a sibling group, the voice text does not speak
+ * of each child aged 3 or over by name. The message names the child left out.
+ */
+
+/** Validates `text` as a file in a fresh temporary folder beside a .caserec.json holding `policy`. */
+async function validateUnderPolicy(text: string, policy: object, asOf = DEFAULT_AS_OF): Promise<ReportedDiagnostic[]> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'caserec-cr104-'));
+  try {
+    fs.writeFileSync(path.join(folder, '.caserec.json'), JSON.stringify(policy, null, 2));
+    const { Caserec } = createCaserecServices(EmptyFileSystem);
+    Caserec.caserec.Settings.asOf = asOf;
+    const { results } = await validateFiles(Caserec, [{ path: 'test.case', absolute: path.join(folder, 'test.case'), text }]);
+    return results[0]!.diagnostics;
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The helpers' case block with an older sister added: Cara, 8 in 2022 (Amelia is 6, Ben 1). */
+const CASE = CASE_BLOCK.replace(/}\n$/, '  child cara "Cara Brook" born 2013-05-20\n}\n');
+
+const visit = (children: string, voice: string) => `${CASE}
+visit 2022-04-05 16:00 by jo to ${children} {
+  seen-alone: amelia
+  child-voice: """${voice}"""
+  observations: """The kitchen was clean and there was food in the fridge."""
+}
+`;
+
+describe('CR104: each child of a sibling group spoken of by name', () => {
+  it('a voice text about one of two school-age sisters: one info finding, on the field, naming the one left out', async () => {
+    const source = visit('amelia, cara', 'Amelia said "I like my teacher". She drew her family with Kyle far away.');
+    const found = withCode(await validateOne(source), 'CR104');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('info');
+    expect(found[0]!.rule).toBe('child-voice-not-individual');
+    expect(found[0]!.line).toBe(lineOf(source, 'child-voice:'));
+    expect(found[0]!.message).toContain('2 children');
+    expect(found[0]!.message).toContain('Cara by name');
+    expect(found[0]!.message).not.toContain('Amelia by name');
+  });
+
+  it('"the children" is not each child', async () => {
+    const [finding] = withCode(
+      await validateOne(visit('amelia, cara', 'The children said they were happy and played in the garden.')),
+      'CR104',
+    );
+    expect(finding!.message).toContain('Amelia or Cara');
+  });
+
+  it('both sisters spoken of by name, each in her own words: no finding', async () => {
+    const voice = 'Amelia said "I like my teacher". Cara told me she worries about Mum when Kyle visits.';
+    expect(withCode(await validateOne(visit('amelia, cara', voice)), 'CR104')).toEqual([]);
+  });
+
+  it('a sibling under 3 need not be named: Amelia and Ben (1), with only Amelia named, is fine', async () => {
+    const voice = 'Amelia said "I like my teacher" and showed me her reading book.';
+    expect(withCode(await validateOne(visit('amelia, ben', voice)), 'CR104')).toEqual([]);
+  });
+
+  it('a visit to one child: nothing to compare', async () => {
+    expect(withCode(await validateOne(visit('cara', 'She said she worries about Mum.')), 'CR104')).toEqual([]);
+  });
+});
+
+describe('CR104 under a policy file', () => {
+  it('a minimum age of 1 expects Ben to be named too', async () => {
+    const voice = 'Amelia said "I like my teacher" and showed me her reading book.';
+    const [finding] = withCode(await validateUnderPolicy(visit('amelia, ben', voice), { timescales: { seenAloneMinimumAge: 1 } }), 'CR104');
+    expect(finding!.message).toContain('Ben by name');
+  });
+
+  it('raised to a warning: the finding carries it', async () => {
+    const source = visit('amelia, cara', 'Amelia said "I like my teacher".');
+    const found = withCode(await validateUnderPolicy(source, { rules: { CR104: 'warning' } }), 'CR104');
+    expect(found.map((d) => d.severity)).toEqual(['warning']);
+  });
+
+  it('switched off: no finding', async () => {
+    const source = visit('amelia, cara', 'Amelia said "I like my teacher".');
+    expect(withCode(await validateUnderPolicy(source, { rules: { CR104: 'off' } }), 'CR104')).toEqual([]);
+  });
+});
