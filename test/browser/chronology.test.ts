@@ -112,6 +112,21 @@ describe('chronology of jones-family.case in chromium', () => {
         expect(marker.title).toContain(entry.kind);
       }
     }
+    // Markers stacked on a busy day stay inside their own lane.
+    const outside = await page.$$eval('svg.timeline g.lane', (gs) =>
+      gs.flatMap((g) => {
+        const lane = g.querySelector('rect')!.getBoundingClientRect();
+        return [...g.querySelectorAll('.marker')]
+          .map((m) => m.getBoundingClientRect())
+          .filter((b) => b.top < lane.top - 0.5 || b.bottom > lane.bottom + 0.5)
+          .map((b) => `${g.getAttribute('data-child')} ${b.top}-${b.bottom} not in ${lane.top}-${lane.bottom}`);
+      }),
+    );
+    expect(outside).toEqual([]);
+    // The two events years before the referral are kept, with the empty years between folded and labelled.
+    const folds = await page.$$eval('svg.timeline g.axis-break', (gs) => gs.map((g) => g.querySelector('text')?.textContent));
+    expect(folds).toHaveLength(2);
+    for (const label of folds) expect(label).toMatch(/^\d+ (months|years)$/);
     // Markers sit on the page, inside the drawing, and link to their rows.
     const box = await page.locator('svg.timeline .marker').first().boundingBox();
     expect(box && box.width > 0 && box.height > 0).toBe(true);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultHeuristicConfig } from '../rules/heuristics/config.js';
 import { defaultHistoryConfig } from '../rules/heuristics/history.js';
+import { defaultAssessedRiskConfig } from '../rules/heuristics/assessed-risk.js';
 import { isValidPattern } from '../rules/heuristics/index.js';
 
 /**
@@ -31,6 +32,6 @@ const regexString = z
   .string()
   .refine(isValidPattern, { message: 'not a valid pattern (a regular expression; {child} stands for the child)' });
 
-const defaults = { ...defaultHeuristicConfig, history: defaultHistoryConfig };
+const defaults = { ...defaultHeuristicConfig, history: defaultHistoryConfig, assessedRisk: defaultAssessedRiskConfig };
 
 export const heuristicsSchema = schemaFor('heuristics', defaults as unknown as Json) as z.ZodType<typeof defaults, unknown>;

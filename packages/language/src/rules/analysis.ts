@@ -20,6 +20,7 @@ import { judgeOptimism } from './heuristics/optimism.js';
 import { judgeSupervisionReflection } from './heuristics/supervision.js';
 import { refersToAnyOf } from './heuristics/history.js';
 import { peopleOf } from './people-context.js';
+import { unaddressedRiskPeople } from './heuristics/assessed-risk.js';
 
 /** Analysis (CR2xx): does the record weigh, explain and question, or only describe? */
 
@@ -129,6 +130,27 @@ export function overOptimistic(context: RuleContext): void {
       .filter((plan, _, plans) => !plans.some((other) => other.replaces?.ref === plan))
       .flatMap((plan) => plan.items.filter(isAction))
       .filter((action) => !action.done || compareDates(action.done, decision.date) > 0);
+    const assessment = entriesOfType(context.model, 'Assessment')
+      .filter(
+        (a) =>
+          a !== decision.entry &&
+          sharesChild(a, decision.entry) &&
+          completedOf(a) &&
+          compareDates(completedOf(a)!.date, decision.date) <= 0,
+      )
+      .at(-1);
+    const assessedAnalysis = assessment ? fieldText(assessment, 'analysis') : undefined;
+    if (assessment && !isBlank(assessedAnalysis) && !isBlank(decision.text)) {
+      const adults = [...context.model.parties.values()]
+        .filter((p) => p.$type === 'Adult')
+        .map((p) => ({ names: [p.name, p.fullName, displayName(p)], display: displayName(p) }));
+      const unaddressed = unaddressedRiskPeople(assessedAnalysis!, decision.text!, adults, context.policy.heuristics.assessedRisk);
+      if (unaddressed.length > 0) {
+        reasons.push(
+          `the assessment completed on ${formatLongDate(completedOf(assessment)!.date)} names a risk involving ${unaddressed.join(' and ')}, and the rationale does not say how it has been addressed (looked for ${unaddressed.join(' or ')}, or for risk or safety)`,
+        );
+      }
+    }
     if (openActions.length > 0) {
       reasons.push(
         `${openActions.length} safety-plan action${openActions.length === 1 ? ' is' : 's are'} still open ("${openActions[0]!.what.slice(0, 50)}")`,

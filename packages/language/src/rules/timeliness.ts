@@ -15,7 +15,7 @@ import {
   sharesChild,
   type EntryOf,
 } from '../model/derived.js';
-import { addMonths, compareDates, hoursBetween, type IsoDate } from '../time/index.js';
+import { addCalendarDays, addMonths, compareDates, hoursBetween, type IsoDate } from '../time/index.js';
 import { day, lateness, plural, source, sourceOf, workingDays } from './timescale-messages.js';
 import { isAction, isReviewByStatement } from '../generated/ast.js';
 
@@ -83,12 +83,14 @@ export function contactClosedReopened(context: RuleContext): void {
     if (!next) continue;
     const decided = decisionOf(next)?.date ?? stopFor(context, next, next.date);
     const waited = context.calendar.workingDaysBetween(first.date, decided);
+    const decisionDays = context.policy.timescales.contactDecisionWorkingDays;
+    const dueFromFirst = context.calendar.addWorkingDays(first.date, decisionDays);
     const apparent = context.calendar.workingDaysBetween(next.date, decided);
     context.report({
       code: 'CR302',
       node: next,
       property: 'date',
-      message: `A contact about ${namesOf(context, next)} on ${day(first.date)} was closed pending information and this new contact was opened on ${day(next.date)}. Counted from the first contact, ${namesOf(context, next)} waited ${workingDays(waited)} for a decision, not ${workingDays(apparent)}: ${waited > context.policy.timescales.contactDecisionWorkingDays ? `${workingDays(waited - context.policy.timescales.contactDecisionWorkingDays)} beyond` : 'within'} the ${workingDays(context.policy.timescales.contactDecisionWorkingDays)} allowed for a contact decision ${source(false)}.`,
+      message: `A contact about ${namesOf(context, next)} on ${day(first.date)} was closed pending information and this new contact was opened on ${day(next.date)}. Counted from the first contact, ${namesOf(context, next)} waited ${workingDays(waited)} for a decision, not ${workingDays(apparent)}. A decision was due within ${workingDays(decisionDays)} of the first contact, by ${day(dueFromFirst)}${after(decided, dueFromFirst) ? `, so it came ${lateness(context, dueFromFirst, decided)}` : ''} ${source(false)}.`,
     });
   }
 }
@@ -485,7 +487,7 @@ export function reviewConferenceLate(context: RuleContext): void {
   }
 }
 
-const MISSING_GUIDANCE = 'Statutory guidance on children who run away or go missing from home or care 2014';
+const MISSING_GUIDANCE = 'statutory guidance on children who run away or go missing from home or care, 2014';
 
 /** CR314: a return interview within 72 hours of the child's return. */
 export function returnInterviewLate(context: RuleContext): void {
@@ -515,7 +517,7 @@ export function returnInterviewLate(context: RuleContext): void {
             code: 'CR314',
             node: episode,
             property: 'returnedDate',
-            message: `No return interview is recorded for ${name} after the return on ${day(returned)}; one was due within ${hours} hours, and ${Math.floor(waited)} hours had passed by ${day(stop)} ${sourceOf(context, 'returnInterviewHours', true, MISSING_GUIDANCE)}.`,
+            message: `No return interview is recorded for ${name} after the return on ${day(returned)}; one was due within ${hours} hours, by ${day(addCalendarDays(returned, Math.floor(hours / 24)))}, and ${Math.floor(waited)} hours had passed by ${day(stop)} ${sourceOf(context, 'returnInterviewHours', true, MISSING_GUIDANCE)}.`,
           });
         }
       }
