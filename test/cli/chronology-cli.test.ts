@@ -163,8 +163,9 @@ describe('caserec chronology --format json', () => {
     const entries = (JSON.parse(run.stdout) as { cases: { entries: ContractEntry[] }[] }).cases[0]!.entries;
     expect(entries.map((e) => `${e.date} ${e.kind}`)).toEqual([
       '2021-09-01 referral',
-      '2021-09-02 section-47',
+      // The section 47 has no time and is written after the 10:00 strategy discussion that started it.
       '2021-09-02 strategy-discussion',
+      '2021-09-02 section-47',
     ]);
   });
 });

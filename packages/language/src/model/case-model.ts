@@ -34,12 +34,31 @@ export function buildCaseModels(documents: Iterable<LangiumDocument>): Map<strin
   return models;
 }
 
+const END_OF_DAY = '24:00';
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function buildCaseModel(caseId: string, documents: LangiumDocument<Document>[]): CaseModel {
-  const sorted = [...documents].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  // Plain code-unit order, not localeCompare: the order of files must not depend on the machine's locale.
+  const sorted = [...documents].sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : a.uri.toString() > b.uri.toString() ? 1 : 0));
   const decl = sorted.map((d) => d.parseResult.value.caseDecl).find((c) => c !== undefined);
   const entries = sorted.flatMap((d) => d.parseResult.value.entries).filter((e) => parseIsoDate(e.date) !== undefined);
+  // An entry with no time is placed with the timed entry it follows on the same day in its file (the
+  // referral written after the 09:12 contact that led to it); otherwise at the end of its day, since an
+  // untimed entry is usually written up after the day's timed events.
+  const sortTime = new Map<Entry, string>();
+  for (const document of sorted) {
+    let previous: Entry | undefined;
+    for (const entry of document.parseResult.value.entries) {
+      const inherited = previous && previous.date === entry.date ? (sortTime.get(previous) ?? END_OF_DAY) : END_OF_DAY;
+      sortTime.set(entry, entry.time ?? inherited);
+      previous = entry;
+    }
+  }
   // Array.prototype.sort is stable: same date and time keep file order.
-  entries.sort((a, b) => compareDates(a.date, b.date) || (a.time ?? '').localeCompare(b.time ?? ''));
+  entries.sort((a, b) => compareDates(a.date, b.date) || compareText(sortTime.get(a) ?? '', sortTime.get(b) ?? ''));
   const members = decl?.members ?? [];
   const parties = new Map<string, Party>();
   for (const member of members) if (member.$type !== 'Title' && !parties.has(member.name)) parties.set(member.name, member);

@@ -14,8 +14,21 @@ import { isAuthorisedStatement, isCompletedStatement, isDecisionStatement, isOut
 
 export type EntryOf<T extends Entry['$type']> = Extract<Entry, { $type: T }>;
 
+/**
+ * Derived facts are asked for once per child or per entry by many rules; each is computed once per case model
+ * (a model is rebuilt whenever any of its files changes, so the memo never goes stale).
+ */
+const memo = new WeakMap<CaseModel, Map<string, unknown>>();
+
+function remember<T>(model: CaseModel, key: string, compute: () => T): T {
+  let cache = memo.get(model);
+  if (!cache) memo.set(model, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}
+
 export function entriesOfType<T extends Entry['$type']>(model: CaseModel, type: T): EntryOf<T>[] {
-  return model.entries.filter((entry): entry is EntryOf<T> => entry.$type === type);
+  return remember(model, 'type:' + type, () => model.entries.filter((entry): entry is EntryOf<T> => entry.$type === type));
 }
 
 /** The child ids an entry is about (unresolved or non-child references are left out). */
@@ -142,6 +155,10 @@ function planDate(entry: Entry): IsoDate {
 
 /** The child's plans in date order: a plan runs until another plan, an end-plan, a step-down or a closure. */
 export function planPeriods(model: CaseModel, child: string): PlanPeriod[] {
+  return remember(model, 'plans:' + child, () => computePlanPeriods(model, child));
+}
+
+function computePlanPeriods(model: CaseModel, child: string): PlanPeriod[] {
   const events = model.entries
     .filter((entry) => isAbout(entry, child))
     .map((entry) => ({ entry, kind: planStartedBy(entry), date: planDate(entry) }))
@@ -166,6 +183,10 @@ export function planOn(model: CaseModel, child: string, date: IsoDate): PlanPeri
 
 /** Section 47 enquiries about the child: from the decision to start one until its outcome. */
 export function section47Periods(model: CaseModel, child: string): Period[] {
+  return remember(model, 's47:' + child, () => computeSection47Periods(model, child));
+}
+
+function computeSection47Periods(model: CaseModel, child: string): Period[] {
   const periods: Period[] = [];
   for (const discussion of entriesOfType(model, 'StrategyDiscussion')) {
     if (!isAbout(discussion, child) || fieldValue(discussion, 'decision') !== 'section-47') continue;
@@ -196,6 +217,10 @@ export interface AllocationPeriod extends Period {
  * step-down or a closure. A referral or step-up with no allocation after it opens an unallocated period.
  */
 export function allocationPeriods(model: CaseModel, child: string): AllocationPeriod[] {
+  return remember(model, 'allocations:' + child, () => computeAllocationPeriods(model, child));
+}
+
+function computeAllocationPeriods(model: CaseModel, child: string): AllocationPeriod[] {
   const relevant = model.entries.filter(
     (e) =>
       isAbout(e, child) &&

@@ -47,7 +47,7 @@ note 2021-09-02 by jo about amelia { text: """second""" }
     expect(chronology.rows.map((r) => r.date)).toEqual(['2021-09-01', '2021-09-02', '2021-09-03']);
   });
 
-  it('orders one day by time, an entry with no time before those with one', async () => {
+  it('orders one day by time; an entry with no time goes with the timed entry it follows in its file', async () => {
     const text = withCase(`
 note 2021-09-01 17:00 by jo about amelia { text: """evening""" }
 note 2021-09-01 09:15 by jo about amelia { text: """morning""" }
@@ -55,8 +55,18 @@ note 2021-09-01 by jo about amelia { text: """no time""" }
 note 2021-09-01 12:30 by jo about amelia { text: """midday""" }
 `);
     const chronology = await chronologyOf({ 'a.case': text });
-    expect(chronology.rows.map((r) => r.summary)).toEqual(['no time', 'morning', 'midday', 'evening']);
-    expect(chronology.rows.map((r) => r.time)).toEqual([null, '09:15', '12:30', '17:00']);
+    expect(chronology.rows.map((r) => r.summary)).toEqual(['morning', 'no time', 'midday', 'evening']);
+    expect(chronology.rows.map((r) => r.time)).toEqual(['09:15', null, '12:30', '17:00']);
+  });
+
+  it('puts an entry with no time and no timed entry before it that day at the end of its day', async () => {
+    const text = withCase(`
+note 2021-09-02 by jo about amelia { text: """written up later""" }
+note 2021-09-01 by jo about amelia { text: """untimed first""" }
+note 2021-09-01 09:15 by jo about amelia { text: """morning""" }
+`);
+    const chronology = await chronologyOf({ 'a.case': text });
+    expect(chronology.rows.map((r) => r.summary)).toEqual(['morning', 'untimed first', 'written up later']);
   });
 
   it('orders entries of the same date and time by file, then by their place in the file', async () => {
