@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
-import { createCaserecServices, validateFiles, formatPolicyProblem, time } from '@caserec/language';
+import { CaserecSettings, createCaserecServices, validateFiles, formatPolicyProblem, time } from '@caserec/language';
+import { URI } from 'langium';
+import { defaultJobs, validateRecords } from '../batch/pool.js';
+import type { RecordInput } from '../batch/partition.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors.js';
 import { findRecordFiles, readRecord, withCaseSiblings } from '../files.js';
 import { summarise } from '../format/types.js';
@@ -23,6 +26,8 @@ Options:
   --max-warnings N                 exit 1 when there are more than N warnings (default: no limit)
   --quiet                          report errors only
   --output FILE                    write the report to FILE instead of standard output
+  --jobs N                         worker threads for large runs (default: one per core); a case's files
+                                   always stay on one worker
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over those limits, 2 usage,
 configuration or I/O error.`;
@@ -58,39 +63,29 @@ export function createConfiguredServices(io: CommandIO, options: { asOf?: string
   return Caserec;
 }
 
-/** Loads the records named by `paths` (with the other files of split cases) and validates them together. */
-export async function loadAndValidate(io: CommandIO, paths: readonly string[], options: { asOf?: string; config?: string }) {
-  const services = createConfiguredServices(io, options);
+/** The records named by `paths`, with the other files of split cases, read; their policy files checked. */
+export function collectRecords(io: CommandIO, paths: readonly string[], options: { config?: string }): RecordInput[] {
   const requested = findRecordFiles(paths, io.cwd);
   const texts = new Map(requested.map((file) => [file.absolute, readRecord(file)]));
   const all = withCaseSiblings(requested, texts, io.cwd);
   for (const file of all) if (!texts.has(file.absolute)) texts.set(file.absolute, readRecord(file));
-  checkPolicies(
-    services,
-    all.map((f) => f.absolute),
-  );
-  const { results, documents } = await validateFiles(
-    services,
-    all.map((file) => ({ path: file.path, absolute: file.absolute, text: texts.get(file.absolute) })),
-  );
+  const settings = new CaserecSettings();
+  if (options.config !== undefined) settings.setPolicyFile(path.resolve(io.cwd, options.config));
+  for (const file of all) {
+    const loaded = settings.policyFor(URI.file(file.absolute));
+    if (loaded.problems.length > 0) throw new UsageError(loaded.problems.map(formatPolicyProblem).join('\n'));
+  }
+  return all.map((file) => ({ path: file.path, absolute: file.absolute, text: texts.get(file.absolute)!, contextOnly: file.contextOnly }));
+}
+
+/** Loads the records named by `paths` (with the other files of split cases) and validates them together. */
+export async function loadAndValidate(io: CommandIO, paths: readonly string[], options: { asOf?: string; config?: string }) {
+  const services = createConfiguredServices(io, options);
+  const all = collectRecords(io, paths, options);
+  const { results, documents } = await validateFiles(services, all);
   const reported = results.filter((_, index) => !all[index]!.contextOnly);
   return { services, results: reported, documents, asOf: services.caserec.Settings.getAsOf() };
 }
-
-/** A bad policy file is a configuration error (exit 2), named with its key and problem. */
-function checkPolicies(services: ReturnType<typeof createConfiguredServices>, files: readonly string[]): void {
-  const settings = services.caserec.Settings;
-  for (const file of files) {
-    const loaded = settings.policyFor(NodeFileSystemUri(file));
-    if (loaded.problems.length > 0) throw new UsageError(loaded.problems.map(formatPolicyProblem).join('\n'));
-  }
-}
-
-function NodeFileSystemUri(file: string) {
-  // Imported lazily to keep the URI type local to this module.
-  return URI.file(file);
-}
-import { URI } from 'langium';
 
 export async function validateCommand(args: readonly string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -104,6 +99,7 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       output: { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -114,7 +110,12 @@ export async function validateCommand(args: readonly string[], io: CommandIO): P
   const format = values.format;
   if (!['text', 'json', 'sarif', 'junit'].includes(format)) throw new UsageError(`--format ${format}: use text, json, sarif or junit`);
   const maxWarnings = parseCount('--max-warnings', values['max-warnings']);
-  const { results, asOf } = await loadAndValidate(io, positionals, { asOf: values['as-of'], config: values.config });
+  const jobs = parseCount('--jobs', values.jobs) ?? defaultJobs();
+  if (jobs < 1) throw new UsageError('--jobs 0: at least one job is needed');
+  const asOf = parseAsOf(values['as-of']) ?? time.todayIso();
+  const records = collectRecords(io, positionals, { config: values.config });
+  const policyFile = values.config !== undefined ? path.resolve(io.cwd, values.config) : undefined;
+  const results = await validateRecords(records, { asOf, policyFile }, jobs);
   const shown = values.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
   const report = summarise(asOf, shown);
   const full = summarise(asOf, results);
