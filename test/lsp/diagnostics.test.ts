@@ -128,6 +128,29 @@ describe('diagnostics', () => {
     await client.diagnostics(fileUri(policyFile), (p) => p !== bad && p.diagnostics.length === 0);
   });
 
+  it('stays useful in a workspace holding a record the engine trips on', async () => {
+    const folder = path.join(work, 'tripping');
+    fs.mkdirSync(folder);
+    // `for case` with no case after it once took the whole build down, and every request with it.
+    fs.writeFileSync(path.join(folder, 'broken.case'), 'for case\n\nnote 2023-01-01 by x about y\n');
+    const goodFile = path.join(folder, 'good.case');
+    const good = CASE + 'referral 2023-01-04 from pol about amy\n';
+    fs.writeFileSync(goodFile, good);
+    const own = await startServer({ folder, settings: { asOf: '2023-03-10' } });
+    try {
+      const uri = fileUri(goodFile);
+      own.open(uri, good);
+      expect(codes(await own.diagnostics(uri))).toContain('CR003');
+      const hover = await own.request<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: positionOf(good, 'about amy', 7),
+      });
+      expect(hover?.contents.value).toContain('Amy Test');
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('survives garbage: binary text, broken requests and a malformed message', async () => {
     const uri = fileUri(path.join(work, 'garbage.case'));
     const junk = Array.from({ length: 20000 }, (_, i) => String.fromCharCode((i * 7919) % 0xffff)).join('');
@@ -196,11 +219,12 @@ describe('settings', () => {
   });
 
   it('uses the policy file the settings name, for every record', async () => {
-    const policyFile = path.join(work, 'explicit-policy.json');
-    fs.writeFileSync(policyFile, JSON.stringify({ rules: { CR003: 'off' } }));
-    const own = await startServer({ folder: work, settings: { asOf: '2023-03-10', policyPath: 'explicit-policy.json' } });
+    const folder = path.join(work, 'explicit');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'explicit-policy.json'), JSON.stringify({ rules: { CR003: 'off' } }));
+    const own = await startServer({ folder, settings: { asOf: '2023-03-10', policyPath: 'explicit-policy.json' } });
     try {
-      const uri = fileUri(path.join(work, 'explicit.case'));
+      const uri = fileUri(path.join(folder, 'explicit.case'));
       own.open(uri, CASE + 'referral 2023-01-04 from pol about amy\n');
       const published = await own.diagnostics(uri);
       expect(codes(published)).not.toContain('CR003');

@@ -15,7 +15,10 @@ export function caseDocuments(documents: LangiumDocuments, uri: URI): LangiumDoc
 
 export function caseIdOfDocument(document: LangiumDocument): string | undefined {
   const root = document.parseResult?.value as Document | undefined;
-  return root && root.$type === 'Document' ? caseIdOf(root) : undefined;
+  if (!root || root.$type !== 'Document') return undefined;
+  // `for case` with no case after it parses with no reference at all; it names no case.
+  if (root.forCase && !root.forCase.case) return undefined;
+  return caseIdOf(root);
 }
 
 /** What clocks are measured with for a document's case: its case model, policy, calendar and as-of date. */

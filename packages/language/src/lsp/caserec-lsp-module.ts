@@ -23,7 +23,6 @@ import { CaserecHoverProvider } from './hover-provider.js';
 import { CaserecInlayHintProvider } from './inlay-hint-provider.js';
 import { CaserecRenameProvider } from './rename-provider.js';
 import { CaserecSemanticTokenProvider } from './semantic-token-provider.js';
-import { CaserecLspValidationRegistry } from './validation-registry.js';
 
 /** The language's services in the language server: Langium's LSP services, the core of caserec, and ours. */
 export type CaserecLspServices = LangiumServices & CaserecAddedServices;
@@ -43,9 +42,6 @@ export const CaserecLspModule: Module<CaserecLspServices, PartialLangiumServices
     Formatter: () => new CaserecFormatter(),
     SemanticTokenProvider: (services) => new CaserecSemanticTokenProvider(services),
     RenameProvider: (services) => new CaserecRenameProvider(services),
-  },
-  validation: {
-    ValidationRegistry: (services) => new CaserecLspValidationRegistry(services),
   },
 };
 

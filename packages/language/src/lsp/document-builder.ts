@@ -1,18 +1,24 @@
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, Emitter, isOperationCancelled, URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import { DefaultDocumentBuilder, DocumentState, URI } from 'langium';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { caseIdOfDocument } from './case-documents.js';
+import { logError } from './safety.js';
 
 /**
- * Langium's document builder with two changes for the editor:
+ * Langium's document builder with three changes for the editor:
  * - A request that waits for a document (hover, completion, code lens…) first flushes the debounced edits of
  *   that document, so it is answered from the text the editor shows, not from the text before the pause.
  * - A change to one file of a case re-checks the other files of that case: the case-level rules read them all,
  *   so their findings may change too (architecture sketch, "two layers").
+ * - A failure while building one document (a bug meeting broken input) is logged and the build goes on with
+ *   the others; a build that fails all the same fails the requests waiting on it, instead of leaving them to
+ *   wait for ever. The server stays useful while input is broken.
  */
 export class CaserecDocumentBuilder extends DefaultDocumentBuilder {
   /** Set by the update handler: starts the pending build of `uri`, if any, and resolves once it is under way. */
   flushPending: ((uri: URI) => Promise<void>) | undefined;
+  private readonly failures = new Emitter<unknown>();
 
   constructor(services: LangiumSharedCoreServices) {
     super(services);
@@ -25,24 +31,117 @@ export class CaserecDocumentBuilder extends DefaultDocumentBuilder {
     uriOrToken?: URI | CancellationToken,
     cancelToken?: CancellationToken,
   ): Promise<URI | void> {
-    if (uriOrToken instanceof URI || (uriOrToken && 'path' in uriOrToken)) {
-      const uri = uriOrToken as URI;
-      if (this.flushPending) await this.flushPending(uri);
-      return super.waitUntil(state, uri, cancelToken);
+    if (!(uriOrToken instanceof URI || (uriOrToken && 'path' in uriOrToken))) {
+      return super.waitUntil(state, uriOrToken as CancellationToken | undefined);
     }
-    return super.waitUntil(state, uriOrToken as CancellationToken | undefined);
+    const uri = uriOrToken as URI;
+    if (this.flushPending) await this.flushPending(uri);
+    let stopWaiting: { dispose(): void } | undefined;
+    const failed = new Promise<never>((_, reject) => {
+      stopWaiting = this.failures.event((error) =>
+        reject(
+          new ResponseError(LSPErrorCodes.RequestFailed, `The record could not be checked (${describe(error)}); see the caserec log.`),
+        ),
+      );
+    });
+    try {
+      return await Promise.race([super.waitUntil(state, uri, cancelToken), failed]);
+    } finally {
+      stopWaiting?.dispose();
+    }
+  }
+
+  override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+    try {
+      await super.update(changed, deleted, cancelToken);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  override async build<T extends import('langium').AstNode>(
+    documents: Array<LangiumDocument<T>>,
+    options?: BuildOptions,
+    cancelToken?: CancellationToken,
+  ): Promise<void> {
+    try {
+      await super.build(documents, options, cancelToken);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /**
+   * The records open in the editor, and the other files of their cases, are built first; then the rest of the
+   * workspace. Names are scoped to a case, so the open records link completely without the rest, and their
+   * diagnostics do not wait for a workspace of thousands of records to be read.
+   */
+  protected override async buildDocuments(
+    documents: LangiumDocument[],
+    options: BuildOptions,
+    cancelToken: CancellationToken,
+  ): Promise<void> {
+    const first = this.openCases(documents);
+    if (first.size === 0 || first.size === documents.length) return super.buildDocuments(documents, options, cancelToken);
+    await super.buildDocuments([...first], options, cancelToken);
+    // The caches of case models and case scopes were filled while only the first part was built.
+    await this.emitUpdate([], []);
+    this.currentState = DocumentState.Changed;
+    await super.buildDocuments(
+      documents.filter((document) => !first.has(document)),
+      options,
+      cancelToken,
+    );
+  }
+
+  private openCases(documents: LangiumDocument[]): Set<LangiumDocument> {
+    const open = documents.filter((document) => this.textDocuments?.get(document.uri.toString()) !== undefined);
+    const cases = new Set(open.map((document) => caseIdOfDocument(document)).filter((id): id is string => id !== undefined));
+    return new Set(documents.filter((document) => open.includes(document) || cases.has(caseIdOfDocument(document) ?? '\0')));
+  }
+
+  protected override runCancelable(
+    documents: LangiumDocument[],
+    targetState: DocumentState,
+    cancelToken: CancellationToken,
+    callback: (document: LangiumDocument) => MaybePromise<unknown>,
+  ): Promise<void> {
+    return super.runCancelable(documents, targetState, cancelToken, async (document) => {
+      try {
+        await callback(document);
+      } catch (error) {
+        if (isOperationCancelled(error)) throw error;
+        // The document goes on to the next phase without this one's result; the others are built as usual.
+        logError(`building ${document.uri.toString()} (${DocumentState[targetState]})`, error);
+      }
+    });
   }
 
   protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-    if (super.shouldRelink(document, changedUris)) return true;
-    const caseId = caseIdOfDocument(document);
-    if (caseId === undefined) return false;
-    for (const uri of changedUris) {
-      const changed = this.langiumDocuments.getDocument(URI.parse(uri));
-      if (changed && caseIdOfDocument(changed) === caseId) return true;
+    try {
+      if (super.shouldRelink(document, changedUris)) return true;
+      const caseId = caseIdOfDocument(document);
+      if (caseId === undefined) return false;
+      for (const uri of changedUris) {
+        const changed = this.langiumDocuments.getDocument(URI.parse(uri));
+        if (changed && caseIdOfDocument(changed) === caseId) return true;
+      }
+      return false;
+    } catch (error) {
+      logError(`deciding whether to re-check ${document.uri.toString()}`, error);
+      return true; // checking again is the safe side
     }
-    return false;
   }
+
+  /** A cancelled build is normal (a newer one follows); any other failure fails its waiters, and is rethrown. */
+  private failed(error: unknown): never {
+    if (!isOperationCancelled(error)) this.failures.fire(error);
+    throw error;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export { DocumentState };

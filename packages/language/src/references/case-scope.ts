@@ -13,7 +13,7 @@ const SEPARATOR = '::';
 
 export function caseIdOf(document: Document): string | undefined {
   if (document.caseDecl) return document.caseDecl.name;
-  const refText = document.forCase?.case.$refText;
+  const refText = document.forCase?.case?.$refText;
   return refText ? unquote(refText) : undefined;
 }
 

@@ -140,7 +140,18 @@ export function overOptimistic(context: RuleContext): void {
       )
       .at(-1);
     const assessedAnalysis = assessment ? fieldText(assessment, 'analysis') : undefined;
-    if (assessment && !isBlank(assessedAnalysis) && !isBlank(decision.text)) {
+    // Once a conference or an earlier ending decision has weighed the assessment, a later decision rests on that.
+    const weighedSince =
+      assessment &&
+      context.model.entries.some(
+        (e) =>
+          e !== decision.entry &&
+          (e.$type === 'Conference' || e.$type === 'StepDown' || e.$type === 'Closure') &&
+          sharesChild(e, decision.entry) &&
+          compareDates(e.date, completedOf(assessment)!.date) >= 0 &&
+          compareDates(e.date, decision.date) <= 0,
+      );
+    if (assessment && !weighedSince && !isBlank(assessedAnalysis) && !isBlank(decision.text)) {
       const adults = [...context.model.parties.values()]
         .filter((p) => p.$type === 'Adult')
         .map((p) => ({ names: [p.name, p.fullName, displayName(p)], display: displayName(p) }));
@@ -153,7 +164,7 @@ export function overOptimistic(context: RuleContext): void {
     }
     if (openActions.length > 0) {
       reasons.push(
-        `${openActions.length} safety-plan action${openActions.length === 1 ? ' is' : 's are'} still open ("${openActions[0]!.what.slice(0, 50)}")`,
+        `${openActions.length} safety-plan action${openActions.length === 1 ? ' is' : 's are'} still open ("${(openActions[0]!.what ?? '').slice(0, 50)}")`,
       );
     }
     if (reasons.length === 0) continue;

@@ -321,7 +321,8 @@ export function actionOverdue(context: RuleContext): void {
   for (const entry of context.model.entries) {
     for (const action of entry.items.filter(isAction)) {
       if (!action.due) continue;
-      const what = `"${action.what.length > 60 ? action.what.slice(0, 57) + '…' : action.what}"`;
+      const text = action.what ?? '';
+      const what = `"${text.length > 60 ? text.slice(0, 57) + '…' : text}"`;
       if (action.done) {
         if (after(action.done, action.due)) {
           context.report({

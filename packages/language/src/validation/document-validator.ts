@@ -24,7 +24,7 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
   ): Promise<Diagnostic[]> {
     const diagnostics = await super.validateDocument(document, options, cancelToken);
     const root = document.parseResult.value as Document;
-    const caseUnknown = root.forCase !== undefined && root.forCase.case.ref === undefined;
+    const caseUnknown = root.forCase !== undefined && root.forCase.case?.ref === undefined;
     const noCase = root.caseDecl === undefined && root.forCase === undefined;
     const policy = this.caserec.caserec.Settings.policyFor(document.uri).policy;
     const result: Diagnostic[] = [];

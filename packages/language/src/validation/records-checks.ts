@@ -401,7 +401,7 @@ export function checkActionComplete(action: Action, report: Report): void {
     report({
       code: 'CR006',
       node: action,
-      message: `The action "${action.what.slice(0, 60)}" has no ${missing.join(' and no ')}; every action needs an owner and a due date so it can be followed up.`,
+      message: `The action "${(action.what ?? '').slice(0, 60)}" has no ${missing.join(' and no ')}; every action needs an owner and a due date so it can be followed up.`,
       data: { missing: missing.map((m) => (m === 'owner' ? 'owner' : 'due')) },
     });
   }
