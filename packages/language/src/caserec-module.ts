@@ -10,6 +10,7 @@ import { CaserecGeneratedModule, CaserecGeneratedSharedModule } from './generate
 import { CaserecTokenBuilder } from './parser/token-builder.js';
 import { CaserecValueConverter } from './parser/value-converter.js';
 import { CaserecParserErrorMessageProvider } from './parser/error-messages.js';
+import { createBoundedRecoveryParser } from './parser/bounded-recovery.js';
 import { CaserecScopeComputation, CaserecScopeProvider } from './references/case-scope.js';
 import { CaserecDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/caserec-validator.js';
@@ -36,6 +37,7 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
     TokenBuilder: () => new CaserecTokenBuilder(),
     ValueConverter: () => new CaserecValueConverter(),
     ParserErrorMessageProvider: () => new CaserecParserErrorMessageProvider(),
+    LangiumParser: (services) => createBoundedRecoveryParser(services),
   },
   references: {
     ScopeComputation: (services) => new CaserecScopeComputation(services),
