@@ -45,10 +45,12 @@ export class CaserecScopeComputation extends DefaultScopeComputation {
 export class CaserecScopeProvider extends DefaultScopeProvider {
   /** caseId -> local name -> descriptions, rebuilt once per workspace change rather than per reference. */
   private readonly caseScopes: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+  private readonly typedScopes: WorkspaceCache<string, Scope>;
 
   constructor(services: LangiumCoreServices) {
     super(services);
     this.caseScopes = new WorkspaceCache(services.shared);
+    this.typedScopes = new WorkspaceCache(services.shared);
   }
 
   override getScope(context: ReferenceInfo): Scope {
@@ -57,9 +59,11 @@ export class CaserecScopeProvider extends DefaultScopeProvider {
     const root = context.container.$cstNode?.root.astNode ?? findRoot(context.container);
     const caseId = caseIdOf(root as Document);
     if (caseId === undefined) return EMPTY_SCOPE;
-    const symbols = this.symbolsOfCase(caseId);
-    const matching = [...symbols].filter((d) => this.reflection.isSubtype(d.type, referenceType));
-    return new MapScope(matching);
+    // One scope per case and reference type, built once per workspace state rather than per reference.
+    return this.typedScopes.get(`${caseId}\u0000${referenceType}`, () => {
+      const matching = this.symbolsOfCase(caseId).filter((d) => this.reflection.isSubtype(d.type, referenceType));
+      return new MapScope(matching);
+    });
   }
 
   /** Every symbol of one case, under its local name. */

@@ -20,6 +20,7 @@ import { judgeOptimism } from './heuristics/optimism.js';
 import { judgeSupervisionReflection } from './heuristics/supervision.js';
 import { refersToAnyOf } from './heuristics/history.js';
 import { peopleOf } from './people-context.js';
+import { memoJudgement } from './heuristics/memo.js';
 import { unaddressedRiskPeople } from './heuristics/assessed-risk.js';
 
 /** Analysis (CR2xx): does the record weigh, explain and question, or only describe? */
@@ -40,7 +41,8 @@ export function analysisDescriptive(context: RuleContext): void {
   for (const entry of withAnalysis) {
     const text = fieldText(entry, 'analysis');
     if (isBlank(text)) continue; // a missing analysis is CR003's
-    const judgement = judgeAnalysis(text!, config, peopleOf(context, entry));
+    const people = peopleOf(context, entry);
+    const judgement = memoJudgement(config, 'analysis', people, [text!], () => judgeAnalysis(text!, config, people));
     if (judgement.missing.length === 0) continue;
     context.report({
       code: 'CR201',
@@ -116,7 +118,8 @@ export function overOptimistic(context: RuleContext): void {
   for (const decision of endingDecisions(context)) {
     const reasons: string[] = [];
     if (!isBlank(decision.text)) {
-      const judgement = judgeOptimism(decision.text!, config, peopleOf(context, decision.entry));
+      const people = peopleOf(context, decision.entry);
+      const judgement = memoJudgement(config, 'optimism', people, [decision.text!], () => judgeOptimism(decision.text!, config, people));
       if (judgement.flagged) {
         reasons.push(
           `it rests on ${withoutOverlaps(judgement.optimisticPhrases)
@@ -188,7 +191,8 @@ export function supervisionDescriptive(context: RuleContext): void {
   for (const supervision of entriesOfType(context.model, 'Supervision')) {
     const text = fieldText(supervision, 'reflection');
     if (isBlank(text)) continue; // a missing reflection is CR003's
-    const judgement = judgeSupervisionReflection(text!, config, peopleOf(context, supervision));
+    const people = peopleOf(context, supervision);
+    const judgement = memoJudgement(config, 'supervision', people, [text!], () => judgeSupervisionReflection(text!, config, people));
     if (judgement.flagged !== true) continue;
     context.report({
       code: 'CR204',

@@ -2,6 +2,7 @@ import type { CaseRule, RuleContext } from './rule-context.js';
 import { entriesOfType, fieldText } from '../model/derived.js';
 import { findField } from '../model/entry-fields.js';
 import { judgeEventImpact } from './heuristics/impact.js';
+import { memoJudgement } from './heuristics/memo.js';
 
 const IMPACT_MESSAGES = {
   missing:
@@ -17,7 +18,8 @@ export function eventImpactMissing(context: RuleContext): void {
   const config = context.policy.heuristics.impact;
   for (const event of entriesOfType(context.model, 'Event')) {
     const impact = fieldText(event, 'impact');
-    const judgement = judgeEventImpact(fieldText(event, 'what') ?? '', impact ?? '', config);
+    const what = fieldText(event, 'what') ?? '';
+    const judgement = memoJudgement(config, 'impact', undefined, [what, impact ?? ''], () => judgeEventImpact(what, impact ?? '', config));
     if (!judgement.problem) continue;
     context.report({
       code: 'CR601',

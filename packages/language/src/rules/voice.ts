@@ -16,6 +16,7 @@ import { entryKind } from '../model/entry-kinds.js';
 import { findField, isBlank } from '../model/entry-fields.js';
 import { childrenNotNamed, judgeChildVoice } from './heuristics/voice.js';
 import { peopleOf } from './people-context.js';
+import { memoJudgement } from './heuristics/memo.js';
 
 /** The child's voice (CR1xx): is the child seen and heard, in their own words, each of them? */
 
@@ -53,7 +54,8 @@ export function childVoiceSecondHand(context: RuleContext): void {
   for (const { entry, field } of voiceEntries(context)) {
     const text = fieldText(entry, field);
     if (isBlank(text)) continue;
-    const judgement = judgeChildVoice(text!, config, peopleOf(context, entry));
+    const people = peopleOf(context, entry);
+    const judgement = memoJudgement(config, 'voice', people, [text!], () => judgeChildVoice(text!, config, people));
     if (judgement.direct) continue;
     context.report({
       code: 'CR102',
