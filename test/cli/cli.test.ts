@@ -424,7 +424,8 @@ describe.concurrent('usage and I/O errors: exit 2, one line naming the problem, 
       // Root reads a chmod 000 file regardless, so run the CLI as an unprivileged user then.
       // (The probe can fail to spawn at all, e.g. when that Node lives under root's home.)
       const probe = asRoot ? await runAsync(['--version'], { uid: NOBODY }).catch(() => undefined) : undefined;
-      if (asRoot && probe?.status !== 0) context.skip('running as root, and the CLI cannot be run as the unprivileged user (uid 65534) here');
+      if (asRoot && probe?.status !== 0)
+        context.skip('running as root, and the CLI cannot be run as the unprivileged user (uid 65534) here');
       const result = await runAsync(['validate', 'locked/secret.case'], asRoot ? { uid: NOBODY } : {});
       expectCleanError(result, 'locked/secret.case');
       expect(result.stderr).toMatch(/cannot be read/);
