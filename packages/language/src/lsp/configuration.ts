@@ -108,6 +108,9 @@ export class CaserecConfigurationProvider extends DefaultConfigurationProvider {
 
   override async initialized(params: ConfigurationInitializedParams): Promise<void> {
     this.fetchConfiguration = params.fetchConfiguration;
+    // A client without workspace/configuration (Neovim 0.7) never sends settings: the defaults must still apply,
+    // or Langium's own on-type default (per-node checks only) would hide the case rules while editing.
+    this.apply(this.editor);
     // A client that never answers workspace/configuration must not hold back the first diagnostics for ever.
     const patience = new Promise<void>((resolve) => setTimeout(resolve, 3000).unref());
     await Promise.race([super.initialized(params), patience]);

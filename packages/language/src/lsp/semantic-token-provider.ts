@@ -2,7 +2,7 @@ import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { CstUtils, GrammarAST, GrammarUtils } from 'langium';
 import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
-import type { SemanticTokens, SemanticTokensParams } from 'vscode-languageserver';
+import type { Range, SemanticTokens, SemanticTokensParams } from 'vscode-languageserver';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { isDocument } from '../generated/ast.js';
 import { guardedAsync } from './safety.js';
@@ -34,9 +34,26 @@ export class CaserecSemanticTokenProvider extends AbstractSemanticTokenProvider 
     for (const leaf of CstUtils.flattenCst(node.$cstNode)) {
       if (leaf.hidden) continue;
       const token = this.classify(leaf);
-      if (token) acceptor({ cst: leaf, ...token });
+      if (!token) continue;
+      if (leaf.range.start.line === leaf.range.end.line) acceptor({ cst: leaf, ...token });
+      // Langium 4.4 splits a multi-line token with a wrong first-line length (it mixes an offset with a
+      // column): a text block is given one token per line here instead.
+      else for (const range of this.lineRanges(leaf)) acceptor({ range, ...token });
     }
     return 'prune';
+  }
+
+  private lineRanges(leaf: CstNode): Range[] {
+    const text = this.currentDocument?.textDocument;
+    const { start, end } = leaf.range;
+    const ranges: Range[] = [];
+    for (let line = start.line; line <= end.line; line++) {
+      const from = line === start.line ? start.character : 0;
+      const lineEnd = text ? text.positionAt(text.offsetAt({ line: line + 1, character: 0 }) - 1).character : from;
+      const to = line === end.line ? end.character : Math.max(from, lineEnd);
+      if (to > from) ranges.push({ start: { line, character: from }, end: { line, character: to } });
+    }
+    return ranges;
   }
 
   private classify(leaf: CstNode): { type: string; modifier?: string } | undefined {
