@@ -2,7 +2,7 @@ import type { Child, Entry, Party } from '../generated/ast.js';
 import { isChild } from '../generated/ast.js';
 import type { CaseModel } from './case-model.js';
 import { findItem, proseOf, valueOf } from './entry-fields.js';
-import { compareDates, type IsoDate } from '../time/index.js';
+import { compareDates, parseIsoDate, type IsoDate } from '../time/index.js';
 import { isAuthorisedStatement, isCompletedStatement, isDecisionStatement, isOutcomeStatement } from '../generated/ast.js';
 
 /**
@@ -81,21 +81,32 @@ export function earliest(a: IsoDate, b: IsoDate): IsoDate {
 }
 
 // ---- Statements inside entries ----
+// A statement whose date is not a real date (2021-02-30) is CR001's; the rules read it as absent rather than
+// feeding an impossible date to the calendar.
+
+function dated<T extends { date: string }>(statement: T | undefined): T | undefined {
+  return statement && parseIsoDate(statement.date) !== undefined ? statement : undefined;
+}
+
+/** A real date or undefined: for dates that rules read straight from the AST (due, done, returned). */
+export function realDate(date: string | undefined): IsoDate | undefined {
+  return date === undefined ? undefined : parseIsoDate(date);
+}
 
 export function decisionOf(contact: EntryOf<'Contact'>) {
-  return contact.items.find(isDecisionStatement);
+  return dated(contact.items.find(isDecisionStatement));
 }
 
 export function outcomeOf(section47: EntryOf<'Section47'>) {
-  return section47.items.find(isOutcomeStatement);
+  return dated(section47.items.find(isOutcomeStatement));
 }
 
 export function completedOf(assessment: EntryOf<'Assessment'>) {
-  return assessment.items.find(isCompletedStatement);
+  return dated(assessment.items.find(isCompletedStatement));
 }
 
 export function authorisedOf(assessment: EntryOf<'Assessment'>) {
-  return assessment.items.find(isAuthorisedStatement);
+  return dated(assessment.items.find(isAuthorisedStatement));
 }
 
 export function fieldValue(entry: Entry, name: string): string | undefined {

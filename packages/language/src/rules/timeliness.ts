@@ -13,6 +13,7 @@ import {
   isAbout,
   planPeriods,
   sharesChild,
+  realDate,
   type EntryOf,
 } from '../model/derived.js';
 import { addCalendarDays, addMonths, compareDates, hoursBetween, type IsoDate } from '../time/index.js';
@@ -303,7 +304,7 @@ export function safetyPlanReviewOverdue(context: RuleContext): void {
   const plans = entriesOfType(context.model, 'SafetyPlan');
   for (const plan of plans) {
     const reviewBy = plan.items.find(isReviewByStatement);
-    if (!reviewBy) continue;
+    if (!reviewBy || !realDate(reviewBy.date)) continue;
     const replacement = plans.find((other) => other !== plan && other.replaces?.ref === plan);
     const stop = stopFor(context, plan, plan.date);
     if (replacement || !after(stop, reviewBy.date)) continue;
@@ -320,16 +321,17 @@ export function safetyPlanReviewOverdue(context: RuleContext): void {
 export function actionOverdue(context: RuleContext): void {
   for (const entry of context.model.entries) {
     for (const action of entry.items.filter(isAction)) {
-      if (!action.due) continue;
+      const due = realDate(action.due);
+      if (!due || (action.done !== undefined && !realDate(action.done))) continue;
       const text = action.what ?? '';
       const what = `"${text.length > 60 ? text.slice(0, 57) + '…' : text}"`;
       if (action.done) {
-        if (after(action.done, action.due)) {
+        if (after(action.done, due)) {
           context.report({
             code: 'CR309',
             node: action,
             property: 'done',
-            message: `The action ${what} was done on ${day(action.done)}, ${lateness(context, action.due, action.done)} (due ${day(action.due)}) ${source(false)}.`,
+            message: `The action ${what} was done on ${day(action.done)}, ${lateness(context, due, action.done)} (due ${day(due)}) ${source(false)}.`,
           });
         }
         continue;
@@ -339,12 +341,12 @@ export function actionOverdue(context: RuleContext): void {
         entry.$type === 'SafetyPlan' ? entriesOfType(context.model, 'SafetyPlan').find((p) => p.replaces?.ref === entry) : undefined;
       const closed = stopFor(context, entry, entry.date);
       const stop = replacement && after(closed, replacement.date) ? replacement.date : closed;
-      if (after(stop, action.due)) {
+      if (after(stop, due)) {
         context.report({
           code: 'CR309',
           node: action,
           property: 'due',
-          message: `The action ${what} was due on ${day(action.due)} and is not recorded as done; it is ${lateness(context, action.due, stop)} as of ${day(stop)} ${source(false)}.`,
+          message: `The action ${what} was due on ${day(due)} and is not recorded as done; it is ${lateness(context, due, stop)} as of ${day(stop)} ${source(false)}.`,
         });
       }
     }
@@ -495,8 +497,8 @@ export function returnInterviewLate(context: RuleContext): void {
   const hours = context.policy.timescales.returnInterviewHours;
   const interviews = entriesOfType(context.model, 'ReturnInterview');
   for (const episode of entriesOfType(context.model, 'Missing')) {
-    if (!episode.returnedDate) continue;
-    const returned = episode.returnedDate;
+    const returned = realDate(episode.returnedDate);
+    if (!returned) continue;
     for (const child of childNames(episode)) {
       const name = displayName(childNamed(context.model, child), child);
       const interview = interviews.find((i) => isAbout(i, child) && onOrAfter(i.date, returned));

@@ -112,7 +112,7 @@ export function childVoiceNotIndividual(context: RuleContext): void {
     const children = childNames(entry)
       .map((name) => childNamed(context.model, name))
       .filter((child) => child !== undefined && (ageOn(child, entry.date) ?? minimumAge) >= minimumAge)
-      .map((child) => ({ id: child!.name, name: child!.fullName }));
+      .map((child) => ({ id: child!.name, name: child!.fullName ?? child!.name }));
     if (children.length < 2) continue;
     const missing = childrenNotNamed(text!, children);
     if (missing.length === 0) continue;
