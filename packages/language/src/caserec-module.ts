@@ -4,6 +4,7 @@ import type {
   LangiumSharedCoreServices,
   Module,
   PartialLangiumCoreServices,
+  PartialLangiumSharedCoreServices,
 } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { CaserecGeneratedModule, CaserecGeneratedSharedModule } from './generated/module.js';
@@ -16,6 +17,7 @@ import { CaserecDocumentValidator } from './validation/document-validator.js';
 import { registerValidationChecks } from './validation/caserec-validator.js';
 import { CaserecSettings } from './engine/settings.js';
 import { CaseValidator } from './engine/case-validator.js';
+import { CaserecDocumentFactory } from './parser/incremental-document-factory.js';
 
 /** Services of ours, beside Langium's. */
 export interface CaserecAddedServices {
@@ -52,11 +54,18 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
   },
 };
 
+/** Shared services of ours: a changed record is parsed again only where it changed. */
+export const CaserecSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+  workspace: {
+    LangiumDocumentFactory: (shared) => new CaserecDocumentFactory(shared),
+  },
+};
+
 export function createCaserecServices(context: DefaultSharedCoreModuleContext): {
   shared: LangiumSharedCoreServices;
   Caserec: CaserecServices;
 } {
-  const shared = inject(createDefaultSharedCoreModule(context), CaserecGeneratedSharedModule);
+  const shared = inject(createDefaultSharedCoreModule(context), CaserecGeneratedSharedModule, CaserecSharedModule);
   const Caserec = inject(createDefaultCoreModule({ shared }), CaserecGeneratedModule, CaserecModule);
   shared.ServiceRegistry.register(Caserec);
   registerValidationChecks(Caserec);
