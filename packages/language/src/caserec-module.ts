@@ -18,6 +18,7 @@ import { registerValidationChecks } from './validation/caserec-validator.js';
 import { CaserecSettings } from './engine/settings.js';
 import { CaseValidator } from './engine/case-validator.js';
 import { CaserecDocumentFactory } from './parser/incremental-document-factory.js';
+import { LazyIndexManager } from './references/lazy-index-manager.js';
 
 /** Services of ours, beside Langium's. */
 export interface CaserecAddedServices {
@@ -54,10 +55,11 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
   },
 };
 
-/** Shared services of ours: a changed record is parsed again only where it changed. */
+/** Shared services of ours: a changed record is parsed again only where it changed; references are indexed when asked for. */
 export const CaserecSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
   workspace: {
     LangiumDocumentFactory: (shared) => new CaserecDocumentFactory(shared),
+    IndexManager: (shared) => new LazyIndexManager(shared),
   },
 };
 

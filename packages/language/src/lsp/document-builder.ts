@@ -119,12 +119,14 @@ export class CaserecDocumentBuilder extends DefaultDocumentBuilder {
 
   protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
     try {
-      if (super.shouldRelink(document, changedUris)) return true;
+      // Names resolve within a case only, so a change can affect only the files of its own case; Langium's own
+      // test would read the index of references, which is made lazily (LazyIndexManager).
+      if (document.references.some((reference) => reference.error !== undefined)) return true;
       const caseId = caseIdOfDocument(document);
-      if (caseId === undefined) return false;
       for (const uri of changedUris) {
         const changed = this.langiumDocuments.getDocument(URI.parse(uri));
-        if (changed && caseIdOfDocument(changed) === caseId) return true;
+        if (!changed) return super.shouldRelink(document, changedUris); // deleted: ask the index
+        if (caseId !== undefined && caseIdOfDocument(changed) === caseId) return true;
       }
       return false;
     } catch (error) {

@@ -10,8 +10,15 @@ import { caseDocuments } from './case-documents.js';
 import type { CaserecDocumentBuilder } from './document-builder.js';
 import { logError } from './safety.js';
 
-/** How long typing must pause before a record is checked again. */
+/** How long typing must pause before a record is checked again, while checks are slow. */
 export const DEBOUNCE_MS = 200;
+
+/**
+ * A check that took less than this is run on every keystroke, without a pause: with incremental parsing and
+ * per-entry results most keystrokes cost a few tens of milliseconds, and a pause would only delay them. A
+ * keystroke during a check still cancels it.
+ */
+export const QUICK_BUILD_MS = 60;
 
 /**
  * Debounces edits: a burst of keystrokes gives one build of the last text, not one per keystroke. Each change
@@ -24,6 +31,8 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   private readonly pending = new Map<string, URI>();
   private readonly justOpened = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** How long the last completed check of an edit took; the first edits after opening wait as slow ones do. */
+  private lastBuildMs = Number.POSITIVE_INFINITY;
   private readonly configuration: CaserecConfigurationProvider;
 
   constructor(private readonly shared: LangiumSharedServices) {
@@ -48,7 +57,7 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.flush(), this.lastBuildMs < QUICK_BUILD_MS ? 0 : DEBOUNCE_MS);
   }
 
   /** True when `uri` has edits that no build has taken up yet. */
@@ -121,7 +130,13 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   }
 
   private update(changed: URI[]): void {
-    this.whenReady(() => this.workspaceLock.write((token) => this.documentBuilder.update(changed, [], token)));
+    this.whenReady(() =>
+      this.workspaceLock.write(async (token) => {
+        const started = performance.now();
+        await this.documentBuilder.update(changed, [], token);
+        if (!token.isCancellationRequested) this.lastBuildMs = performance.now() - started;
+      }),
+    );
   }
 
   /** Builds wait for the workspace to load and for the settings (as-of date, policy) to arrive. */

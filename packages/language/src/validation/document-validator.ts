@@ -1,8 +1,8 @@
-import type { LangiumDocument, ValidationOptions } from 'langium';
+import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DefaultDocumentValidator, DocumentValidator } from 'langium';
-import type { Cancellation } from 'langium';
-import type { Document } from '../generated/ast.js';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isReference } from 'langium';
+import type { CaseDecl, Document, Entry } from '../generated/ast.js';
+import { isCaseDecl } from '../generated/ast.js';
 import type { CaserecServices } from '../caserec-module.js';
 import { severityUnder } from '../engine/findings.js';
 import { plainLexerMessage } from '../parser/error-messages.js';
@@ -13,8 +13,97 @@ import { plainLexerMessage } from '../parser/error-messages.js';
  * (language.md). Parser messages are rephrased for a social worker rather than a compiler writer.
  */
 export class CaserecDocumentValidator extends DefaultDocumentValidator {
+  /**
+   * The per-node findings of each entry, kept while the entry's AST node lives. Incremental parsing keeps the
+   * nodes of entries an edit did not touch, so a keystroke re-checks one entry, not thousands. A result is
+   * reused only under the same case block, as-of date, policy and categories, and only for an entry whose
+   * references all resolve into the case block (an entry reference such as `replaces` may change meaning when
+   * another entry is edited; an unresolved one may resolve once a name is typed).
+   */
+  private readonly entryFindings = new WeakMap<Entry, EntryFindings>();
+
   constructor(private readonly caserec: CaserecServices) {
     super(caserec);
+  }
+
+  override async validateAst(
+    rootNode: AstNode,
+    options: ValidationOptions,
+    cancelToken?: Cancellation.CancellationToken,
+  ): Promise<Diagnostic[]> {
+    const diagnostics: Diagnostic[] = [];
+    const acceptor: ValidationAcceptor = (severity, message, info) => {
+      diagnostics.push(this.toDiagnostic(severity, message, info));
+    };
+    await this.validateAstBefore(rootNode, options, acceptor, cancelToken);
+    if (rootNode.$type === 'Document') await this.validateRecord(rootNode as Document, options, diagnostics, cancelToken);
+    else await this.validateAstNodes(rootNode, options, acceptor, cancelToken);
+    await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
+    return diagnostics;
+  }
+
+  private async validateRecord(
+    root: Document,
+    options: ValidationOptions,
+    diagnostics: Diagnostic[],
+    cancelToken?: Cancellation.CancellationToken,
+  ): Promise<void> {
+    const into =
+      (list: Diagnostic[]): ValidationAcceptor =>
+      (severity, message, info) =>
+        list.push(this.toDiagnostic(severity, message, info));
+    await this.checkNode(root, options, into(diagnostics));
+    for (const part of [root.caseDecl, root.forCase, ...root.stray]) {
+      if (part) await this.checkNodes(part, options, into(diagnostics), cancelToken);
+    }
+    const context = this.findingContext(root, options);
+    for (const entry of root.entries) {
+      const line = entry.$cstNode?.range.start.line ?? 0;
+      const cached = this.entryFindings.get(entry);
+      if (
+        cached &&
+        cached.context.caseDecl === context.caseDecl &&
+        cached.context.asOf === context.asOf &&
+        cached.context.policy === context.policy &&
+        cached.context.categories === context.categories
+      ) {
+        const shift = line - cached.line;
+        for (const diagnostic of cached.diagnostics) diagnostics.push(shift === 0 ? diagnostic : moved(diagnostic, shift));
+        continue;
+      }
+      const own: Diagnostic[] = [];
+      await this.checkNodes(entry, options, into(own), cancelToken);
+      diagnostics.push(...own);
+      if (referencesOnlyTheCaseBlock(entry)) this.entryFindings.set(entry, { context, line, diagnostics: own });
+    }
+  }
+
+  private findingContext(root: Document, options: ValidationOptions): FindingContext {
+    const document = AstUtils.getDocument(root);
+    const settings = this.caserec.caserec.Settings;
+    return {
+      caseDecl: root.caseDecl ?? (root.forCase?.case?.ref as CaseDecl | undefined),
+      asOf: settings.getAsOf(),
+      policy: settings.policyFor(document.uri).policy,
+      categories: (options.categories ?? []).join(','),
+    };
+  }
+
+  /** Runs the registered checks of `node` and of every node inside it. */
+  private async checkNodes(
+    node: AstNode,
+    options: ValidationOptions,
+    acceptor: ValidationAcceptor,
+    cancelToken?: Cancellation.CancellationToken,
+  ) {
+    await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
+    for (const inner of AstUtils.streamAst(node)) await this.checkNode(inner, options, acceptor);
+  }
+
+  /** Runs the registered checks of `node` alone. */
+  private async checkNode(node: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor): Promise<void> {
+    if (!this.validateSingleNodeOptions(node, options).validateNode) return;
+    for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) await check(node, acceptor, undefined as never);
   }
 
   override async validateDocument(
@@ -64,4 +153,41 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
     }
     return result;
   }
+}
+
+interface FindingContext {
+  readonly caseDecl: CaseDecl | undefined;
+  readonly asOf: string;
+  readonly policy: unknown;
+  readonly categories: string;
+}
+
+interface EntryFindings {
+  readonly context: FindingContext;
+  /** The entry's first line when the findings were made: an edit above it moves it, not its findings' content. */
+  readonly line: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A finding moved down (or up) by `lines`: entries keep their columns, as edits are spliced in whole lines. */
+function moved(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = diagnostic.range;
+  return {
+    ...diagnostic,
+    range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } },
+  };
+}
+
+function referencesOnlyTheCaseBlock(entry: Entry): boolean {
+  for (const node of AstUtils.streamAst(entry)) {
+    for (const value of Object.values(node)) {
+      const references = Array.isArray(value) ? value : [value];
+      for (const reference of references) {
+        if (!isReference(reference)) continue;
+        const target = reference.ref;
+        if (!target || !isCaseDecl(target.$container)) return false;
+      }
+    }
+  }
+  return true;
 }
