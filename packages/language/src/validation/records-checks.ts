@@ -441,8 +441,8 @@ export function checkStray(stray: Stray, report: Report): void {
     report({ code: 'CR001', node: stray, message: 'This "}" closes nothing: remove it, or check the entry above for a missing "{".' });
     return;
   }
-  const word = stray.word ?? '';
-  const suggestion = closestEntryKeyword(word);
+  const word = quotable(stray.word ?? '');
+  const suggestion = closestEntryKeyword(stray.word ?? '');
   const looksLikeEntry = stray.words.some((w) => /^\d{4}-\d{2}-\d{2}$/.test(w));
   report({
     code: 'CR001',
@@ -458,10 +458,17 @@ export function checkStray(stray: Stray, report: Report): void {
   });
 }
 
+/** A word as a message quotes it: a pasted megabyte of letters is cut, not repeated back. */
+function quotable(word: string): string {
+  return word.length > 40 ? `${word.slice(0, 40)}…` : word;
+}
+
 function closestEntryKeyword(word: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const { keyword } of Object.values(ENTRY_KINDS)) {
+    // The distance is at least the difference in length: skip the quadratic work when it cannot win.
+    if (Math.abs(word.length - keyword.length) >= bestDistance) continue;
     const distance = editDistance(word.toLowerCase(), keyword);
     if (distance < bestDistance) [best, bestDistance] = [keyword, distance];
   }
