@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  childrenNotNamed,
   defaultHeuristicConfig,
   type HeuristicConfig,
   judgeAnalysis,
@@ -41,20 +42,46 @@ export interface Corpus {
   readonly items: readonly CorpusItem[];
 }
 
-export type RuleCode = 'CR102' | 'CR201' | 'CR203' | 'CR204' | 'CR601';
+export type RuleCode = 'CR102' | 'CR104' | 'CR201' | 'CR203' | 'CR204' | 'CR601';
 
 export const CORPUS_FILES: Record<RuleCode, string> = {
   CR102: 'child-voice.json',
+  CR104: 'voice-individual.json',
   CR201: 'analysis.json',
   CR204: 'supervision.json',
   CR203: 'optimism.json',
   CR601: 'event-impact.json',
 };
 
+/**
+ * Later held-out sets, written by another author after the rule's first figures, without sight of the
+ * heuristic: every item is in the holdout split.
+ */
+export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, string>> = {
+  CR601: 'event-impact-fresh.json',
+};
+
 const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
 
+function readCorpus(file: string): Corpus {
+  return JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as Corpus;
+}
+
+/** The rule's corpus, with its fresh held-out set (if any) added to the holdout split. */
 export function loadCorpus(rule: RuleCode): Corpus {
-  return JSON.parse(readFileSync(join(CORPUS_DIR, CORPUS_FILES[rule]), 'utf8')) as Corpus;
+  const corpus = readCorpus(CORPUS_FILES[rule]);
+  const fresh = FRESH_HOLDOUT_FILES[rule];
+  return fresh ? { ...corpus, items: [...corpus.items, ...readCorpus(fresh).items] } : corpus;
+}
+
+/** The rule's own corpus file, without the fresh held-out set. */
+export function loadMainCorpus(rule: RuleCode): Corpus {
+  return readCorpus(CORPUS_FILES[rule]);
+}
+
+export function loadFreshHoldout(rule: RuleCode): Corpus | undefined {
+  const fresh = FRESH_HOLDOUT_FILES[rule];
+  return fresh ? readCorpus(fresh) : undefined;
 }
 
 export interface EvalOptions {
@@ -70,6 +97,13 @@ export function flags(rule: RuleCode, item: CorpusItem, options: EvalOptions = {
   switch (rule) {
     case 'CR102':
       return !judgeChildVoice(item.text ?? '', config.voice, context).direct;
+    case 'CR104':
+      return (
+        childrenNotNamed(
+          item.text ?? '',
+          (item.children ?? []).map((name) => ({ id: name.toLowerCase(), name })),
+        ).length > 0
+      );
     case 'CR201':
       return judgeAnalysis(item.text ?? '', config.analysis, context).missing.length > 0;
     case 'CR204':
@@ -83,7 +117,7 @@ export function flags(rule: RuleCode, item: CorpusItem, options: EvalOptions = {
 
 export interface EvalResult {
   readonly rule: RuleCode;
-  readonly split: Split | 'all';
+  readonly split: Split | 'all' | 'fresh';
   readonly tp: number;
   readonly fp: number;
   readonly fn: number;
@@ -96,8 +130,9 @@ export interface EvalResult {
   readonly falseNegatives: readonly CorpusItem[];
 }
 
-export function evaluate(rule: RuleCode, split: Split | 'all', options: EvalOptions = {}): EvalResult {
-  const items = loadCorpus(rule).items.filter((i) => split === 'all' || i.split === split);
+export function evaluate(rule: RuleCode, split: Split | 'all' | 'fresh', options: EvalOptions = {}): EvalResult {
+  const items =
+    split === 'fresh' ? (loadFreshHoldout(rule)?.items ?? []) : loadCorpus(rule).items.filter((i) => split === 'all' || i.split === split);
   let tp = 0;
   let fp = 0;
   let fn = 0;
