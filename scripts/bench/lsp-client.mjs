@@ -48,6 +48,8 @@ export async function measureKeystrokes({
 }) {
   const picked = pickServer(server);
   const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  // Extra node options for the server only (e.g. --require a tracer), from the environment.
+  if (process.env.CASEREC_BENCH_SERVER_NODE_ARGS) nodeArgs.push(...process.env.CASEREC_BENCH_SERVER_NODE_ARGS.split(' '));
   const child = spawn(process.execPath, [...nodeArgs, picked.path, '--stdio'], {
     cwd: ROOT,
     env: { ...process.env, CASEREC_AS_OF: asOf ?? '' },
@@ -132,6 +134,11 @@ export async function measureKeystrokes({
     let cursor = (middle >= 0 ? middle : Math.floor(text.length / 2)) + 'observations: """'.length;
     const phrase = 'The worker noted that the children were calm and engaged throughout the visit. ';
     const single = [];
+    const singleComplete = [];
+    const waitForSecond = (version, label) => {
+      let seen = 0;
+      return waitFor((entry) => entry.version === version && ++seen === 2, label).catch(() => undefined);
+    };
     for (let i = 0; i < singles; i++) {
       const sent = await edit(cursor, 0, phrase[i % phrase.length]);
       cursor++;
@@ -140,6 +147,10 @@ export async function measureKeystrokes({
         `single edit version ${sent.version}`,
       );
       single.push(got.at - sent.sentAt);
+      // The server publishes an edit twice: per-entry findings (with the last case pass's findings moved along),
+      // then the case pass. The second is the complete, fresh set.
+      const complete = versioned ? await waitForSecond(sent.version, `case pass of version ${sent.version}`) : got;
+      singleComplete.push(complete.at - sent.sentAt);
       await sleep(settleMs);
     }
 
@@ -182,7 +193,12 @@ export async function measureKeystrokes({
               : n > last.countAtSend - 0 && e.diagnostics.some((d) => String(d.message).includes(marker(finalId))),
           `burst ${b + 1}`,
         );
-        burstResults.push({ afterLastKeyMs: got.at - last.sentAt, publications: published.length - before });
+        const complete = versioned ? await waitForSecond(last.version, `case pass of burst ${b + 1}`) : got;
+        burstResults.push({
+          afterLastKeyMs: got.at - last.sentAt,
+          completeAfterLastKeyMs: (complete ?? got).at - last.sentAt,
+          publications: published.length - before,
+        });
       }
     }
 
@@ -202,6 +218,8 @@ export async function measureKeystrokes({
         medianMs: round(median(single)),
         p95Ms: round(quantile(single, 0.95)),
         maxMs: round(Math.max(...single)),
+        completeMedianMs: round(median(singleComplete)),
+        completeP95Ms: round(quantile(singleComplete, 0.95)),
       },
       bursts: {
         n: burstResults.length,
@@ -209,6 +227,8 @@ export async function measureKeystrokes({
         keyGapMs,
         medianAfterLastKeyMs: round(median(burstResults.map((r) => r.afterLastKeyMs))),
         maxAfterLastKeyMs: round(Math.max(...burstResults.map((r) => r.afterLastKeyMs))),
+        completeMedianAfterLastKeyMs: round(median(burstResults.map((r) => r.completeAfterLastKeyMs))),
+        completeMaxAfterLastKeyMs: round(Math.max(...burstResults.map((r) => r.completeAfterLastKeyMs))),
         publicationsPerBurst: median(burstResults.map((r) => r.publications)),
       },
     };

@@ -81,7 +81,39 @@ describe('diagnostics', () => {
     const last = await client.diagnostics(uri, (p) => p.version === 11);
     expect(codes(last)).toContain('CR002');
     const burst = client.published.slice(before).filter((p) => p.uri === uri);
-    expect(burst.map((p) => p.version)).toEqual([11]);
+    // Per-entry findings first, then the case pass: at most two publications, both of the last version.
+    expect(burst.length).toBeLessThanOrEqual(2);
+    expect(new Set(burst.map((p) => p.version))).toEqual(new Set([11]));
+  });
+
+  it('publishes per-entry findings first, with the case-level ones moved along with their entries, then the case pass', async () => {
+    const price = fixture('../../../examples/many-findings/price.case');
+    const own = await startServer({ settings: { asOf: '2023-03-10' } });
+    try {
+      own.open(price.uri, price.text);
+      const first = await own.diagnostics(price.uri, (p) => p.version === 1 && codes(p).includes('CR305'));
+      // A blank line above the supervision entries: every finding below it moves down a line, none changes.
+      const at = price.text.indexOf('\nsupervision ');
+      expect(at).toBeGreaterThan(0);
+      const insertAt = positionOf(price.text, '\nsupervision ', 1);
+      own.change(price.uri, [{ range: { start: insertAt, end: insertAt }, text: '\n' }], 2);
+      const fresh = await own.diagnostics(price.uri, (p) => p.version === 2);
+      const complete = await own.diagnostics(price.uri, (p) => p.version === 2 && p !== fresh);
+      const carried = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => (d.data as { carried?: boolean } | undefined)?.carried);
+      expect(carried(fresh).length).toBeGreaterThan(0);
+      expect(carried(complete)).toEqual([]);
+      const shape = (p: PublishDiagnosticsParams) =>
+        p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
+      expect(shape(fresh)).toEqual(shape(complete));
+      const moved = first.diagnostics
+        .map(
+          (d) => `${d.range.start.line + (d.range.start.line >= insertAt.line ? 1 : 0)}:${d.range.start.character} ${d.code} ${d.message}`,
+        )
+        .sort();
+      expect(shape(complete)).toEqual(moved);
+    } finally {
+      await own.stop();
+    }
   });
 
   it('answers a request made straight after an edit from the edited text', async () => {

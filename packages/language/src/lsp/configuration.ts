@@ -70,10 +70,15 @@ export function parseEditorSettings(raw: unknown): ParsedEditorSettings {
   return { settings, problems };
 }
 
-/** The validation categories a keystroke runs: the per-entry checks always, the case pass unless it waits for save. */
-export function categoriesOnType(settings: EditorSettings): string[] {
-  return settings.rulesOnType ? ['built-in', 'fast', 'slow'] : ['built-in', 'fast'];
-}
+/**
+ * The validation categories a keystroke's build runs: the per-entry checks. The case pass follows as a second
+ * step when the settings run it while typing (CaserecDocumentUpdateHandler), so per-entry findings are not
+ * held back by it.
+ */
+export const CATEGORIES_ON_TYPE = ['built-in', 'fast'];
+
+/** All categories: the per-entry checks and the case pass. */
+export const ALL_CATEGORIES = ['built-in', 'fast', 'slow'];
 
 /**
  * Reads our settings through Langium's configuration provider (workspace/configuration at start,
@@ -151,7 +156,7 @@ export class CaserecConfigurationProvider extends DefaultConfigurationProvider {
       engine.asOf = settings.asOf === '' ? undefined : settings.asOf;
       engine.setPolicyFile(this.policyFile());
     }
-    this.shared.workspace.DocumentBuilder.updateBuildOptions = { validation: { categories: categoriesOnType(settings) } };
+    this.shared.workspace.DocumentBuilder.updateBuildOptions = { validation: { categories: CATEGORIES_ON_TYPE } };
   }
 
   /** One message for a set of bad settings, not one per configuration event. */

@@ -4,6 +4,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { caseIdOfDocument } from './case-documents.js';
 import { logError } from './safety.js';
+import { isCarried } from '../validation/document-validator.js';
 
 /**
  * Langium's document builder with three changes for the editor:
@@ -115,6 +116,16 @@ export class CaserecDocumentBuilder extends DefaultDocumentBuilder {
         logError(`building ${document.uri.toString()} (${DocumentState[targetState]})`, error);
       }
     });
+  }
+
+  /**
+   * A validation that runs the case pass replaces the case-level findings carried from the last one (see
+   * CaserecDocumentValidator); Langium keeps the findings of the categories already run and adds the new ones.
+   */
+  protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+    const runsCasePass = this.findMissingValidationCategories(document, this.getBuildOptions(document)).includes('slow');
+    await super.validate(document, cancelToken);
+    if (runsCasePass && document.diagnostics) document.diagnostics = document.diagnostics.filter((d) => !isCarried(d));
   }
 
   protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {

@@ -1,11 +1,11 @@
-import type { TextDocument } from 'langium';
+import type { LangiumDocument, TextDocument } from 'langium';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import type { DidChangeWatchedFilesParams, TextDocumentChangeEvent } from 'vscode-languageserver';
 import { POLICY_FILE_NAME } from '../policy/policy-file.js';
 import type { CaserecServices } from '../caserec-module.js';
-import type { CaserecConfigurationProvider } from './configuration.js';
+import { ALL_CATEGORIES, type CaserecConfigurationProvider } from './configuration.js';
 import { caseDocuments } from './case-documents.js';
 import type { CaserecDocumentBuilder } from './document-builder.js';
 import { logError } from './safety.js';
@@ -14,11 +14,12 @@ import { logError } from './safety.js';
 export const DEBOUNCE_MS = 200;
 
 /**
- * A check that took less than this is run on every keystroke, without a pause: with incremental parsing and
- * per-entry results most keystrokes cost a few tens of milliseconds, and a pause would only delay them. A
- * keystroke during a check still cancels it.
+ * While the per-entry step of an edit's check took less than this, the next edit is checked at once, without
+ * a pause: with incremental parsing and per-entry results that step costs a few tens of milliseconds even on a
+ * 1 MB record, and a pause would only delay it. A keystroke during a check cancels it, so a burst costs little.
+ * Slower checks (a full parse of a 5 MB record) wait for typing to pause.
  */
-export const QUICK_BUILD_MS = 60;
+export const QUICK_BUILD_MS = 250;
 
 /**
  * Debounces edits: a burst of keystrokes gives one build of the last text, not one per keystroke. Each change
@@ -30,6 +31,8 @@ export const QUICK_BUILD_MS = 60;
 export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   private readonly pending = new Map<string, URI>();
   private readonly justOpened = new Set<string>();
+  /** Opened records whose first build is pending: checked in one step, as there are no findings to carry. */
+  private readonly opening = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   /** How long the last completed check of an edit took; the first edits after opening wait as slow ones do. */
   private lastBuildMs = Number.POSITIVE_INFINITY;
@@ -53,6 +56,7 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     // The build of the previous text is now wasted work: stop it at its next checkpoint.
     this.workspaceLock.cancelWrite();
     if (this.justOpened.delete(key)) {
+      this.opening.add(key);
       void this.flush();
       return;
     }
@@ -87,7 +91,8 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         resolve();
       }
     });
-    this.update(changed);
+    const opened = changed.filter((uri) => this.opening.delete(uri.toString()));
+    this.update(changed, opened.length > 0 ? 'whole' : 'edit');
     return marked;
   }
 
@@ -99,7 +104,7 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
       this.workspaceLock.write(async (token) => {
         // All files of the case: a finding about this file's entries may sit in another of its files.
         const documents = caseDocuments(this.shared.workspace.LangiumDocuments, uri);
-        await this.documentBuilder.build(documents, { validation: { categories: ['built-in', 'fast', 'slow'] } }, token);
+        await this.documentBuilder.build(documents, { validation: { categories: ALL_CATEGORIES } }, token);
       }),
     );
   }
@@ -126,15 +131,42 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
       .filter((document) => document.diagnostics !== undefined || textDocuments.get(document.uri.toString()) !== undefined)
       .map((document) => document.uri)
       .toArray();
-    if (shown.length > 0) this.update(shown);
+    if (shown.length > 0) this.update(shown, 'whole');
   }
 
-  private update(changed: URI[]): void {
+  /**
+   * Checks `changed`. After an edit ('edit') the per-entry checks run first and are published, with the
+   * case-level findings of the last case pass moved along with their entries; the case pass follows as a
+   * second step, cancelled by the next keystroke. A record just opened, or every record after the settings or
+   * policy changed ('whole'), is checked in one step: there is nothing valid to carry.
+   */
+  private update(changed: URI[], mode: 'edit' | 'whole'): void {
     this.whenReady(() =>
       this.workspaceLock.write(async (token) => {
+        const caseRulesNow = this.configuration.editorSettings.rulesOnType;
+        const builder = this.documentBuilder;
+        const onType = builder.updateBuildOptions;
+        if (mode === 'whole' && caseRulesNow) builder.updateBuildOptions = { validation: { categories: ALL_CATEGORIES } };
         const started = performance.now();
-        await this.documentBuilder.update(changed, [], token);
-        if (!token.isCancellationRequested) this.lastBuildMs = performance.now() - started;
+        try {
+          await builder.update(changed, [], token);
+        } finally {
+          builder.updateBuildOptions = onType;
+        }
+        if (token.isCancellationRequested) return;
+        if (mode === 'edit') this.lastBuildMs = performance.now() - started;
+        if (mode === 'whole' || !caseRulesNow) return;
+        // Let the connection write the per-entry findings out first: it writes on a later turn of the event
+        // loop, and the case pass would otherwise hold it back until it ends.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested) return;
+        const documents = new Map<string, LangiumDocument>();
+        for (const uri of changed) {
+          if (!this.shared.workspace.LangiumDocuments.hasDocument(uri)) continue;
+          for (const document of caseDocuments(this.shared.workspace.LangiumDocuments, uri))
+            documents.set(document.uri.toString(), document);
+        }
+        if (documents.size > 0) await builder.build([...documents.values()], { validation: { categories: ALL_CATEGORIES } }, token);
       }),
     );
   }

@@ -36,10 +36,61 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
       diagnostics.push(this.toDiagnostic(severity, message, info));
     };
     await this.validateAstBefore(rootNode, options, acceptor, cancelToken);
-    if (rootNode.$type === 'Document') await this.validateRecord(rootNode as Document, options, diagnostics, cancelToken);
-    else await this.validateAstNodes(rootNode, options, acceptor, cancelToken);
-    await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
+    if (rootNode.$type !== 'Document') {
+      await this.validateAstNodes(rootNode, options, acceptor, cancelToken);
+      await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
+      return diagnostics;
+    }
+    const root = rootNode as Document;
+    // No categories means all of them (as Langium's registry reads it).
+    const all = options.categories === undefined || options.categories.length === 0;
+    const caseRulesRun = all || options.categories!.includes('slow');
+    if (all || options.categories!.includes('fast')) await this.validateRecord(root, options, diagnostics, cancelToken);
+    if (caseRulesRun) {
+      const caseLevel: Diagnostic[] = [];
+      await this.validateAstAfter(
+        root,
+        options,
+        (severity, message, info) => caseLevel.push(this.toDiagnostic(severity, message, info)),
+        cancelToken,
+      );
+      this.remember(root, caseLevel);
+      diagnostics.push(...caseLevel);
+    } else {
+      diagnostics.push(...this.carried(root));
+    }
     return diagnostics;
+  }
+
+  /**
+   * The case-level findings of each record's last case pass, with the entry each sits in. While the editor runs
+   * only the per-entry checks on a keystroke (the case pass follows, see CaserecDocumentUpdateHandler), these are
+   * shown meanwhile, moved with their entries, so findings do not flicker off and on; an entry the edit
+   * replaced loses its findings until the case pass has run. Each is marked `carried` in its data.
+   */
+  private readonly lastCaseFindings = new WeakMap<Document, CaseFinding[]>();
+
+  private remember(root: Document, findings: readonly Diagnostic[]): void {
+    const entries = root.entries;
+    this.lastCaseFindings.set(
+      root,
+      findings.map((diagnostic) => {
+        const entry = entryAtLine(entries, diagnostic.range.start.line);
+        return { diagnostic, entry, line: entry?.$cstNode?.range.start.line ?? 0 };
+      }),
+    );
+  }
+
+  private carried(root: Document): Diagnostic[] {
+    const result: Diagnostic[] = [];
+    for (const { diagnostic, entry, line } of this.lastCaseFindings.get(root) ?? []) {
+      if (entry && !(entry.$container === root && root.entries[entry.$containerIndex ?? -1] === entry)) continue;
+      const shift = entry ? (entry.$cstNode?.range.start.line ?? line) - line : 0;
+      const kept = shift === 0 ? { ...diagnostic } : moved(diagnostic, shift);
+      kept.data = { ...(diagnostic.data as object | undefined), carried: true };
+      result.push(kept);
+    }
+    return result;
   }
 
   private async validateRecord(
@@ -190,4 +241,32 @@ function referencesOnlyTheCaseBlock(entry: Entry): boolean {
     }
   }
   return true;
+}
+
+interface CaseFinding {
+  readonly diagnostic: Diagnostic;
+  /** The entry the finding sits in, when it sits in one. */
+  readonly entry: Entry | undefined;
+  /** The entry's first line when the finding was made. */
+  readonly line: number;
+}
+
+/** The entry whose lines hold `line` (entries are in file order). */
+function entryAtLine(entries: readonly Entry[], line: number): Entry | undefined {
+  let low = 0;
+  let high = entries.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = entries[middle]!.$cstNode?.range;
+    if (!range) return undefined;
+    if (line < range.start.line) high = middle - 1;
+    else if (line > range.end.line) low = middle + 1;
+    else return entries[middle];
+  }
+  return undefined;
+}
+
+/** Whether a diagnostic is a case-level finding shown from the last case pass (see CaserecDocumentValidator). */
+export function isCarried(diagnostic: Diagnostic): boolean {
+  return (diagnostic.data as { carried?: boolean } | undefined)?.carried === true;
 }
