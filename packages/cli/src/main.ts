@@ -1,11 +1,7 @@
 import '@caserec/language/polyfill';
 import * as fs from 'node:fs';
 import { EXIT_USAGE, UsageError } from './errors.js';
-import { validateCommand, VALIDATE_HELP, type CommandIO } from './commands/validate.js';
-import { rulesCommand } from './commands/rules.js';
-import { initCommand } from './commands/init.js';
-import { chronologyCommand } from './commands/chronology.js';
-import { reportCommand } from './commands/report.js';
+import type { CommandIO } from './commands/validate.js';
 import { VERSION } from './version.js';
 
 const HELP = `caserec ${VERSION}: structured case recording for children's social care.
@@ -24,12 +20,15 @@ Run \`caserec <command> --help\` for a command's options.`;
 
 type Command = (args: readonly string[], io: CommandIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  validate: validateCommand,
-  rules: rulesCommand,
-  init: initCommand,
-  chronology: chronologyCommand,
-  report: reportCommand,
+// Each command is loaded when it is run: the language, Langium and the rule set take most of a start-up, and
+// `caserec --version` or `help` need none of them. (In the bundle, dist/caserec.cjs, these imports become
+// calls that run the modules' top-level code on first use.)
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
+  chronology: async () => (await import('./commands/chronology.js')).chronologyCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
 };
 
 export function defaultIO(): CommandIO {
@@ -52,16 +51,18 @@ export async function main(argv: readonly string[], io: CommandIO = defaultIO())
   try {
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
       const topic = rest[0];
-      io.write((topic === 'validate' ? VALIDATE_HELP : HELP) + '\n');
+      io.write((topic === 'validate' ? (await import('./commands/validate.js')).VALIDATE_HELP : HELP) + '\n');
       return 0;
     }
     if (name === '--version' || name === '-v') {
       io.write(VERSION + '\n');
       return 0;
     }
-    const command = COMMANDS[name];
-    if (!command) throw new UsageError(`${name}: unknown command; try \`caserec help\``);
-    return await command(rest, io);
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) throw new UsageError(`${name}: unknown command; try \`caserec help\``);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     process.stderr.write(`caserec: ${messageOf(error)}\n`);
     return EXIT_USAGE;
