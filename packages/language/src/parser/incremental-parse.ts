@@ -71,8 +71,8 @@ export function parseIncrementally(
 
   const items = itemsInOrder(root);
   // Items touching the change (an edit right after an item's `}` may extend it).
-  let first = 0;
-  while (first < items.length && itemEnd(items[first]!) < start) first++;
+  // Items do not overlap, so their ends rise with their starts: search, do not scan (6,000 entries at 5 MB).
+  const first = lowerBound(items.length, (i) => itemEnd(items[i]!) >= start);
   let last = first - 1;
   while (last + 1 < items.length && itemStart(items[last + 1]!) <= oldEnd) last++;
 
@@ -87,11 +87,14 @@ export function parseIncrementally(
   if (header?.$cstNode && header.$cstNode.end > regionStart) return { fallback: 'touches the case header' };
   // An unclosed block just before the region stopped at the region's first line, which the edit may change.
   if (before && hasUnclosedText(before.$cstNode, regionStart - 2)) return { fallback: 'unclosed text block before' };
-  // Comments and other hidden nodes between items must not straddle the region's ends either.
-  for (const node of rootCst.content) {
-    if (node.offset < regionStart && node.end > regionStart) return { fallback: 'comment across the region start' };
-    if (node.offset < regionEnd && node.end > regionEnd) return { fallback: 'comment across the region end' };
-  }
+  // Comments and other hidden nodes between items must not straddle the region's ends either. The root's
+  // children are in order and do not overlap: only the last one starting before an end can cross it.
+  const content = rootCst.content;
+  let firstInside = lowerBound(content.length, (i) => content[i]!.offset >= regionStart);
+  const firstAfter = lowerBound(content.length, (i) => content[i]!.offset >= regionEnd);
+  const lastBefore = content[firstInside - 1];
+  if (lastBefore && lastBefore.end > regionStart) return { fallback: 'comment across the region start' };
+  if (firstAfter > 0 && content[firstAfter - 1]!.end > regionEnd) return { fallback: 'comment across the region end' };
   regionStart = Math.max(regionStart, 0);
   regionEnd = Math.min(regionEnd, oldText.length);
   const newRegionEnd = regionEnd + delta;
@@ -116,13 +119,13 @@ export function parseIncrementally(
   }
 
   // Splice. Lines: the region starts at a line start, so only line numbers move, never columns.
-  const regionStartLine = countLines(oldText, 0, regionStart);
+  // Count lines from the nearest node before the region, not from the top of a 5 MB file.
+  const regionStartLine = lastBefore
+    ? lastBefore.range.end.line + countLines(oldText, lastBefore.end, regionStart)
+    : countLines(oldText, 0, regionStart);
   const lineDelta = countLines(regionText, 0, regionText.length) - countLines(oldText, regionStart, regionEnd);
   for (const node of partCst.content) shift(node, regionStart, regionStartLine);
-  let firstAfter = rootCst.content.findIndex((node) => node.offset >= regionEnd);
-  if (firstAfter < 0) firstAfter = rootCst.content.length;
-  let firstInside = rootCst.content.findIndex((node) => node.offset >= regionStart);
-  if (firstInside < 0 || firstInside > firstAfter) firstInside = firstAfter;
+  if (firstInside > firstAfter) firstInside = firstAfter;
   for (let i = firstAfter; i < rootCst.content.length; i++) shift(rootCst.content[i]!, delta, lineDelta);
   for (const node of partCst.content) (node as unknown as MutableComposite).container = rootCst;
   rootCst.content.splice(firstInside, firstAfter - firstInside, ...partCst.content);
@@ -214,6 +217,18 @@ function hasUnclosedComment(node: CstNode | undefined): boolean {
     const type = (leaf as unknown as { tokenType?: { name: string } }).tokenType?.name;
     return type === 'ML_COMMENT' && !leaf.text.endsWith('*/');
   });
+}
+
+/** The first index in [0, length) where `isAtOrAfter` holds (it holds from some index on), or `length`. */
+function lowerBound(length: number, isAtOrAfter: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (isAtOrAfter(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function commonPrefixLength(a: string, b: string): number {

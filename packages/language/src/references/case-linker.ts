@@ -17,6 +17,8 @@ type ReferenceState = Reference & { _ref?: unknown; node?: AstNode };
 export class CaserecLinker extends DefaultLinker {
   /** The case block each fully linked entry was linked against. */
   private readonly linkedAgainst = new WeakMap<Entry, CaseDecl>();
+  /** The references of each fully linked entry, to rebuild the document's list without walking the entry. */
+  private readonly entryReferences = new WeakMap<Entry, LangiumDocument['references']>();
 
   /**
    * Keeps references into a case block; whether that case block is still current can only be known once the
@@ -34,25 +36,44 @@ export class CaserecLinker extends DefaultLinker {
   override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
     const root = document.parseResult.value as Document;
     if (root.$type !== 'Document') return super.link(document, cancelToken);
-    document.references = document.references.filter((reference) => {
-      if (!isAttached(reference as ReferenceState, root)) return false;
-      if (resolvesIntoCurrentCaseBlock(reference as ReferenceState)) return true;
-      resetReference(reference);
-      return false;
-    });
-    for (const part of [root.caseDecl, root.forCase, ...root.stray]) if (part) await this.linkAll(part, document, cancelToken);
+    // The list is rebuilt part by part: Langium's linker appends what it links, the kept entries add theirs.
+    const kept = new Set<unknown>(document.references);
+    document.references = [];
+    for (const part of [root.caseDecl, root.forCase, ...root.stray]) if (part) await this.linkAll(part, document, kept, cancelToken);
     const caseDecl = root.caseDecl ?? (root.forCase?.case?.ref as CaseDecl | undefined);
     for (const entry of root.entries) {
-      if (caseDecl && this.linkedAgainst.get(entry) === caseDecl) continue;
-      await this.linkAll(entry, document, cancelToken);
-      if (caseDecl && allResolveInto(entry, caseDecl)) this.linkedAgainst.set(entry, caseDecl);
+      const references = this.entryReferences.get(entry);
+      if (caseDecl && references && this.linkedAgainst.get(entry) === caseDecl) {
+        for (const reference of references) document.references.push(reference);
+        continue;
+      }
+      const from = document.references.length;
+      await this.linkAll(entry, document, kept, cancelToken);
+      if (caseDecl && allResolveInto(entry, caseDecl)) {
+        this.linkedAgainst.set(entry, caseDecl);
+        this.entryReferences.set(entry, document.references.slice(from));
+      }
     }
   }
 
-  private async linkAll(node: AstNode, document: LangiumDocument, cancelToken: Cancellation.CancellationToken): Promise<void> {
+  /**
+   * Links the references in `node`. One kept from the last link (in `kept`) stays as it is while it resolves
+   * into a current case block; otherwise it is reset and linked again.
+   */
+  private async linkAll(node: AstNode, document: LangiumDocument, kept: ReadonlySet<unknown>, cancelToken: Cancellation.CancellationToken) {
     for (const inner of AstUtils.streamAst(node)) {
       await interruptAndCheck(cancelToken);
-      AstUtils.streamReferences(inner).forEach((reference) => this.doLink(reference, document));
+      AstUtils.streamReferences(inner).forEach((info) => {
+        const reference = info.reference as ReferenceState;
+        if (kept.has(reference)) {
+          if (resolvesIntoCurrentCaseBlock(reference)) {
+            document.references.push(reference);
+            return;
+          }
+          resetReference(reference);
+        }
+        this.doLink(info, document);
+      });
     }
   }
 }
@@ -80,18 +101,6 @@ function resolvesIntoCurrentCaseBlock(reference: ReferenceState): boolean {
   if (!isCaseDecl(caseDecl)) return false;
   const root = caseDecl.$container as Document | undefined;
   return root?.caseDecl === caseDecl && root.$document?.parseResult.value === root;
-}
-
-/** Whether the node holding the reference is still in the document (not in an entry an edit replaced). */
-function isAttached(reference: ReferenceState, root: Document): boolean {
-  let node = reference.node;
-  while (node && node.$container) {
-    const container = node.$container as unknown as Record<string, unknown>;
-    const held = container[node.$containerProperty!];
-    if (Array.isArray(held) ? held[node.$containerIndex ?? -1] !== node : held !== node) return false;
-    node = node.$container;
-  }
-  return node === root;
 }
 
 function allResolveInto(entry: Entry, caseDecl: CaseDecl): boolean {
