@@ -24,13 +24,14 @@ const RULES: RuleCode[] = ['CR102', 'CR104', 'CR201', 'CR204', 'CR203', 'CR601']
  * precision >= 0.90 and recall >= 0.80 on the holdout; CR102, CR201, CR204 and CR203 meet it. CR601 met it on
  * its first, small holdout except for precision (0.89); a fresh held-out set of 96 impacts written later by
  * another author without sight of the heuristic, now part of its holdout, measured it lower (precision 0.78,
- * recall 0.79 on that set). CR104 (names each child) was first measured on its corpus of 152 sibling-group
- * passages at precision 0.78 and recall 0.55 on the holdout: nicknames defeat a test by name, and a passage can
- * name every child and still give one lumped view. Neither meets the target yet; see the issue note.
+ * recall 0.79 on that set). CR104 (each child heard on their own) was first a test by name alone: on its
+ * corpus of 152 sibling-group passages, precision 0.78 and recall 0.55 on the holdout. It now looks for each
+ * child as the sole subject of a verb of speaking, feeling or doing (tuned on the tune split only): holdout
+ * precision 0.83, recall 1.00. Neither CR601 nor CR104 meets the precision target yet; see the issue note.
  */
 const FLOORS: Record<RuleCode, { precision: number; recall: number }> = {
   CR102: { precision: 0.9, recall: 0.8 },
-  CR104: { precision: 0.75, recall: 0.5 },
+  CR104: { precision: 0.8, recall: 0.9 },
   CR201: { precision: 0.9, recall: 0.8 },
   CR204: { precision: 0.9, recall: 0.8 },
   CR203: { precision: 0.9, recall: 0.8 },

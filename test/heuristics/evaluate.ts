@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  childrenNotNamed,
+  childrenNotHeardIndividually,
   defaultHeuristicConfig,
   type HeuristicConfig,
   judgeAnalysis,
@@ -99,9 +99,10 @@ export function flags(rule: RuleCode, item: CorpusItem, options: EvalOptions = {
       return !judgeChildVoice(item.text ?? '', config.voice, context).direct;
     case 'CR104':
       return (
-        childrenNotNamed(
+        childrenNotHeardIndividually(
           item.text ?? '',
           (item.children ?? []).map((name) => ({ id: name.toLowerCase(), name })),
+          config.voice,
         ).length > 0
       );
     case 'CR201':

@@ -129,9 +129,9 @@ export const RULES: readonly RuleMetadata[] = [
     name: 'child-voice-not-individual',
     family: 'voice',
     severity: 'info',
-    summary: 'In a sibling group, the voice text does not speak of each child by name.',
+    summary: 'In a sibling group, the voice text does not give each child their own view.',
     explanation:
-      'Each child in a family has their own experience. Where several children are visited or assessed together, the voice text should speak of each child aged 3 or over by name rather than of "the children".',
+      'Each child in a family has their own experience. Where several children are visited or assessed together, the voice text should give each child aged 3 or over their own view: a sentence with that child alone as its subject, saying, feeling or doing something. "The children said", "Lena and Felix said", "Sonny said the same" or "Emir was also present" do not. The verbs looked for are in the policy (heuristics.voice: speech, observation and feeling verbs).',
     source: LOCAL + '; heuristic',
   },
   {

@@ -14,7 +14,8 @@ import {
 } from '../model/derived.js';
 import { entryKind } from '../model/entry-kinds.js';
 import { findField, isBlank } from '../model/entry-fields.js';
-import { childrenNotNamed, judgeChildVoice } from './heuristics/voice.js';
+import { judgeChildVoice } from './heuristics/voice.js';
+import { childrenNotHeardIndividually } from './heuristics/individual-voice.js';
 import { peopleOf } from './people-context.js';
 import { memoJudgement } from './heuristics/memo.js';
 
@@ -114,12 +115,13 @@ export function childVoiceNotIndividual(context: RuleContext): void {
       .filter((child) => child !== undefined && (ageOn(child, entry.date) ?? minimumAge) >= minimumAge)
       .map((child) => ({ id: child!.name, name: child!.fullName ?? child!.name }));
     if (children.length < 2) continue;
-    const missing = childrenNotNamed(text!, children);
+    const missing = childrenNotHeardIndividually(text!, children, context.policy.heuristics.voice);
     if (missing.length === 0) continue;
+    const names = missing.map((id) => displayName(childNamed(context.model, id), id)).join(' or ');
     context.report({
       code: 'CR104',
       node: findField(entry, field) ?? entry,
-      message: `This ${field} is about ${children.length} children but does not speak of ${missing.map((id) => displayName(childNamed(context.model, id), id)).join(' or ')} by name; record each child's own view.`,
+      message: `This ${field} is about ${children.length} children but does not give ${names}'s own view: looked for a sentence with ${names} alone as its subject saying, feeling or doing something, and found none (named only with the others, as present, or as "said the same"). Record each child's own view.`,
     });
   }
 }

@@ -8,7 +8,8 @@ import { CASE_BLOCK, DEFAULT_AS_OF, lineOf, validateOne, withCode } from '../hel
 
 /**
  * CR104 child-voice-not-individual (rules.md, a heuristic, info): in a sibling group, the voice text does not speak
- * of each child aged 3 or over by name. The message names the child left out.
+ * of each child aged 3 or over individually: each must be, somewhere, the sole subject of a verb of speaking,
+ * feeling or doing. The message names the child left out and says what was looked for.
  */
 
 /** Validates `text` as a file in a fresh temporary folder beside a .caserec.json holding `policy`. */
@@ -45,8 +46,9 @@ describe('CR104: each child of a sibling group spoken of by name', () => {
     expect(found[0]!.rule).toBe('child-voice-not-individual');
     expect(found[0]!.line).toBe(lineOf(source, 'child-voice:'));
     expect(found[0]!.message).toContain('2 children');
-    expect(found[0]!.message).toContain('Cara by name');
-    expect(found[0]!.message).not.toContain('Amelia by name');
+    expect(found[0]!.message).toContain("give Cara's own view");
+    expect(found[0]!.message).toContain('looked for a sentence with Cara alone as its subject');
+    expect(found[0]!.message).not.toContain('Amelia');
   });
 
   it('"the children" is not each child', async () => {
@@ -59,6 +61,32 @@ describe('CR104: each child of a sibling group spoken of by name', () => {
 
   it('both sisters spoken of by name, each in her own words: no finding', async () => {
     const voice = 'Amelia said "I like my teacher". Cara told me she worries about Mum when Kyle visits.';
+    expect(withCode(await validateOne(visit('amelia, cara', voice)), 'CR104')).toEqual([]);
+  });
+
+  it('both named, but in one joint view: "Amelia and Cara said" is not each child', async () => {
+    const [finding] = withCode(await validateOne(visit('amelia, cara', 'Amelia and Cara said they want to stay with Mum.')), 'CR104');
+    expect(finding!.message).toContain('Amelia or Cara');
+  });
+
+  it('a sister who only "said the same" is not heard on her own', async () => {
+    const voice = 'Amelia said she wants to stay at her school. Cara said the same.';
+    const [finding] = withCode(await validateOne(visit('amelia, cara', voice)), 'CR104');
+    expect(finding!.message).toContain("give Cara's own view");
+  });
+
+  it('a sister named only as present is not heard', async () => {
+    const voice = 'Amelia said she wants to stay at her school. Cara (8) was also present.';
+    expect(withCode(await validateOne(visit('amelia, cara', voice)), 'CR104')).toHaveLength(1);
+  });
+
+  it('a shortened name with an age stands for a child the text never names: "Cazza (8) told me…"', async () => {
+    const voice = 'Amelia said "I like my teacher". Cazza (8) told me she worries about Mum when Kyle visits.';
+    expect(withCode(await validateOne(visit('amelia, cara', voice)), 'CR104')).toEqual([]);
+  });
+
+  it('the next sentence may go on by pronoun: "Cara is 8. She told me…"', async () => {
+    const voice = 'Amelia said "I like my teacher". Cara is 8. She told me she worries about Mum.';
     expect(withCode(await validateOne(visit('amelia, cara', voice)), 'CR104')).toEqual([]);
   });
 
@@ -76,7 +104,7 @@ describe('CR104 under a policy file', () => {
   it('a minimum age of 1 expects Ben to be named too', async () => {
     const voice = 'Amelia said "I like my teacher" and showed me her reading book.';
     const [finding] = withCode(await validateUnderPolicy(visit('amelia, ben', voice), { timescales: { seenAloneMinimumAge: 1 } }), 'CR104');
-    expect(finding!.message).toContain('Ben by name');
+    expect(finding!.message).toContain("give Ben's own view");
   });
 
   it('raised to a warning: the finding carries it', async () => {

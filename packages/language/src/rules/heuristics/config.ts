@@ -50,6 +50,13 @@ export interface VoiceHeuristicConfig {
   notNames: string[];
   /** How many words before a verb to look for its subject. */
   subjectWindow: number;
+  /**
+   * CR104: verbs of wanting, feeling and refusing that, with one child alone as subject, give that child's own
+   * view (beside the speech and observation verbs).
+   */
+  feelingVerbs: string[];
+  /** CR104: words after a child's verb that only borrow another's view: "Sonny said the same". */
+  sameViewPhrases: string[];
   /** The plain-English phrase the message uses for what was looked for. */
   lookedFor: string;
 }
@@ -521,6 +528,65 @@ export const defaultVoiceConfig: VoiceHeuristicConfig = {
     ...MONTHS,
   ],
   subjectWindow: 10,
+  feelingVerbs: [
+    'wants',
+    'wanted',
+    'feels',
+    'felt',
+    'likes',
+    'liked',
+    'loves',
+    'loved',
+    'misses',
+    'missed',
+    'hates',
+    'hated',
+    'worries',
+    'worried',
+    'hopes',
+    'hoped',
+    'wishes',
+    'wished',
+    'enjoys',
+    'enjoyed',
+    'prefers',
+    'is scared',
+    'was scared',
+    'is worried',
+    'was worried',
+    'is frightened',
+    'was frightened',
+    'is happy',
+    'was happy',
+    'is upset',
+    'was upset',
+    "didn't",
+    'did not',
+    "doesn't",
+    'does not',
+    "won't",
+    'would not',
+    "wouldn't",
+    'refused',
+    'called',
+    'talked',
+    'spoke',
+    'sat',
+    'covered',
+    'showed',
+    'cried',
+    'gave',
+    'did',
+    'filled',
+    'made',
+    'stayed',
+    'pulled',
+    'tell',
+    'talk',
+    'dreams',
+    'held',
+  ],
+  sameViewPhrases: ['the same', 'similar', 'likewise', 'too'],
   lookedFor: "the child's own words, an observation of the child, or a direct-work tool",
 };
 

@@ -1,0 +1,112 @@
+/**
+ * CR104 child-voice-not-individual: in a sibling group, is each child heard on their own? A child counts as
+ * heard when a sentence has that child alone as its subject (by given name, case id, or a shortened name that
+ * shares the given name's first three letters: "Jess" for Jessica) and a verb of speaking, feeling or doing
+ * follows within a few words ("Maisie (5) said…", "Toby pointed…", "Jess wants…"). A child named only in a
+ * joint subject ("Lena and Felix said…"), only as present ("Emir (4) was also present"), only as agreeing
+ * with another ("Sonny said the same"), or not at all, is not heard individually. A child never named may be
+ * heard under another name given with an age ("Billy (10) told me…" for William).
+ */
+import type { VoiceHeuristicConfig } from './config.js';
+import type { NamedChild } from './voice.js';
+
+/** Words between a name and its verb in one clause ("Olek (5) mostly spoke", "Chidi was guarded and said"). */
+const MAX_WORDS_BEFORE_VERB = 6;
+
+/** The ids of the children the text does not hear individually. */
+export function childrenNotHeardIndividually(text: string, children: readonly NamedChild[], config: VoiceHeuristicConfig): string[] {
+  const verbs = verbPattern(config);
+  const givenNames = children.map((child) => firstWord(child.name).toLowerCase());
+  const forms = children.map((child, index) => aliases(text, child, givenNames, index));
+  const notHeard = children.filter((_, index) => !forms[index]!.some((alias) => heardAs(text, alias, verbs, config)));
+  // A child the text never names may go by a name the case does not hold ("Billy" for William): each other
+  // name given with an age, "Billy (10) told me…", and heard on its own, stands for one such child.
+  const known = new Set(forms.flat());
+  let standIns = 0;
+  for (const [, name] of text.matchAll(/\b([A-Z][a-z'’-]+)\s*\(\s*(?:aged\s*)?\d{1,2}\s*\)/g)) {
+    if (!known.has(name!.toLowerCase()) && heardAs(text, name!, verbs, config)) standIns++;
+  }
+  return notHeard
+    .filter((child) => {
+      const named = forms[children.indexOf(child)]!.some((alias) => new RegExp(String.raw`\b${escapeRegExp(alias)}\b`, 'i').test(text));
+      if (named || standIns === 0) return true;
+      standIns--;
+      return false;
+    })
+    .map((child) => child.id);
+}
+
+/** The forms by which the text may speak of the child. */
+function aliases(text: string, child: NamedChild, givenNames: readonly string[], index: number): string[] {
+  const given = firstWord(child.name);
+  const forms = new Set([given.toLowerCase(), child.id.toLowerCase()]);
+  if (given.length >= 3) {
+    const stem = given.slice(0, 3).toLowerCase();
+    for (const [word] of text.matchAll(/\b[A-Z][a-z'’-]+\b/g)) {
+      const lower = word.toLowerCase();
+      if (lower.startsWith(stem) && !givenNames.some((other, i) => i !== index && other === lower)) forms.add(lower);
+    }
+  }
+  return [...forms].filter((form) => form.length > 0);
+}
+
+function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuristicConfig): boolean {
+  const mention = new RegExp(String.raw`\b${escapeRegExp(alias)}\b`, 'gi');
+  for (const match of text.matchAll(mention)) {
+    const before = text.slice(Math.max(0, match.index - 30), match.index);
+    // Part of a joint subject: "Lena and Felix", "Rory (12), Evan (9)".
+    if (/(?:\b[A-Z][a-z'’-]+|\))\s*(?:,|\band\b|&)\s*$/.test(before)) continue;
+    let rest = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
+    // The age, and an aside between commas: "Tommy, who is three, ran…", "Jasmine (13), seen at school, said…".
+    rest = rest.replace(/^(?:'s\b)?\s*\(\s*(?:aged\s*)?\d+\s*\)/, '').replace(/^\s*,[^,.;]{1,40},/, '');
+    if (/^\s*(?:and\b|&)/.test(rest)) continue;
+    if (clauseHasVerb(rest, verbs, config)) return true;
+    // "Tobi is 8. He said…": the next sentence goes on about the same child, by pronoun.
+    const sentenceEnd = /^[^.;!?]*[.;!?]\s*/.exec(rest);
+    if (sentenceEnd) {
+      const next = rest.slice(sentenceEnd[0].length);
+      const pronoun = /^(?:he|she)\b/i.exec(next);
+      if (pronoun && clauseHasVerb(next.slice(pronoun[0].length), verbs, config)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the clause that `rest` begins has, within a few words, a verb that makes its subject speak or act. */
+function clauseHasVerb(rest: string, verbs: RegExp, config: VoiceHeuristicConfig): boolean {
+  const clause = /^[^.;:!?]*/.exec(rest)![0];
+  const words = clause.trim().split(/\s+/);
+  for (let skip = 0; skip <= MAX_WORDS_BEFORE_VERB && skip < words.length; skip++) {
+    const tail = words.slice(skip).join(' ');
+    const verb = verbs.exec(tail);
+    if (!verb) continue;
+    const after = tail.slice(verb[0].length);
+    return !config.sameViewPhrases.some((phrase) => new RegExp(String.raw`^\s*${escapeRegExp(phrase)}\b`, 'i').test(after));
+  }
+  return false;
+}
+
+const verbPatterns = new WeakMap<VoiceHeuristicConfig, RegExp>();
+
+/** One pattern for every verb that makes a child the speaker or actor, anchored at the start. */
+function verbPattern(config: VoiceHeuristicConfig): RegExp {
+  let pattern = verbPatterns.get(config);
+  if (!pattern) {
+    const verbs = [...config.speechVerbs, ...config.observationVerbs, ...config.passiveObservation, ...config.feelingVerbs]
+      .map((verb) => verb.trim())
+      .filter((verb) => verb.length > 0)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp);
+    pattern = new RegExp(String.raw`^(?:${verbs.join('|')})\b`, 'i');
+    verbPatterns.set(config, pattern);
+  }
+  return pattern;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function firstWord(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? '';
+}
