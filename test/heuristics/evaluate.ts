@@ -54,8 +54,9 @@ export const CORPUS_FILES: Record<RuleCode, string> = {
 };
 
 /**
- * Later held-out sets, written by another author after the rule's first figures, without sight of the
- * heuristic: every item is in the holdout split.
+ * Later sets, written by another author after the rule's first figures, without sight of the heuristic: first
+ * measured whole as a held-out set, then split half and half per label, to tune on one half and measure on the
+ * other.
  */
 export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, string>> = {
   CR601: 'event-impact-fresh.json',
@@ -67,7 +68,7 @@ function readCorpus(file: string): Corpus {
   return JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as Corpus;
 }
 
-/** The rule's corpus, with its fresh held-out set (if any) added to the holdout split. */
+/** The rule's corpus, with its later set (if any) added, each item in its own split. */
 export function loadCorpus(rule: RuleCode): Corpus {
   const corpus = readCorpus(CORPUS_FILES[rule]);
   const fresh = FRESH_HOLDOUT_FILES[rule];
@@ -112,7 +113,7 @@ export function flags(rule: RuleCode, item: CorpusItem, options: EvalOptions = {
     case 'CR203':
       return judgeOptimism(item.text ?? '', config.optimism, context).flagged;
     case 'CR601':
-      return judgeEventImpact(item.what ?? '', item.impact ?? '', config.impact).problem !== undefined;
+      return judgeEventImpact(item.what ?? '', item.impact ?? '', config.impact, { children: item.children ?? [] }).problem !== undefined;
   }
 }
 
@@ -133,7 +134,9 @@ export interface EvalResult {
 
 export function evaluate(rule: RuleCode, split: Split | 'all' | 'fresh', options: EvalOptions = {}): EvalResult {
   const items =
-    split === 'fresh' ? (loadFreshHoldout(rule)?.items ?? []) : loadCorpus(rule).items.filter((i) => split === 'all' || i.split === split);
+    split === 'fresh'
+      ? (loadFreshHoldout(rule)?.items ?? []).filter((i) => i.split === 'holdout')
+      : loadCorpus(rule).items.filter((i) => split === 'all' || i.split === split);
   let tp = 0;
   let fp = 0;
   let fn = 0;

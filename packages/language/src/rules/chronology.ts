@@ -1,5 +1,5 @@
 import type { CaseRule, RuleContext } from './rule-context.js';
-import { entriesOfType, fieldText } from '../model/derived.js';
+import { childNamed, childNames, entriesOfType, fieldText } from '../model/derived.js';
 import { findField } from '../model/entry-fields.js';
 import { judgeEventImpact } from './heuristics/impact.js';
 import { memoJudgement } from './heuristics/memo.js';
@@ -9,6 +9,8 @@ const IMPACT_MESSAGES = {
     'This chronology event does not say what it meant for the child: add an impact (what the child experienced, and what it may mean for their safety or development).',
   'repeats-event':
     'The impact of this event repeats what happened rather than saying what it meant for the child (their experience, safety or development).',
+  'too-short':
+    'The impact of this event is too short to say what it meant for the child: say what the child experienced, and what it may mean for their safety or development.',
   'no-effect':
     'The impact of this event does not speak of an effect on the child: looked for harm, feelings, development, safety or what it may mean, and found none.',
 } as const;
@@ -19,7 +21,11 @@ export function eventImpactMissing(context: RuleContext): void {
   for (const event of entriesOfType(context.model, 'Event')) {
     const impact = fieldText(event, 'impact');
     const what = fieldText(event, 'what') ?? '';
-    const judgement = memoJudgement(config, 'impact', undefined, [what, impact ?? ''], () => judgeEventImpact(what, impact ?? '', config));
+    // Given names of the event's children: an impact that speaks of one of them at some length says what happened to them.
+    const children = childNames(event).map((id) => (childNamed(context.model, id)?.fullName ?? id).trim().split(/\s+/)[0] ?? id);
+    const judgement = memoJudgement(config, 'impact', children, [what, impact ?? ''], () =>
+      judgeEventImpact(what, impact ?? '', config, { children }),
+    );
     if (!judgement.problem) continue;
     context.report({
       code: 'CR601',

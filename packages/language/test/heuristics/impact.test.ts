@@ -27,7 +27,27 @@ describe('judgeEventImpact (CR601)', () => {
   });
 
   it('flags an impact that names no effect on the child', () => {
-    expect(judgeEventImpact('Uncle arrested for supplying drugs.', 'Case passed to the police.').problem).toBe('no-effect');
+    expect(
+      judgeEventImpact('Uncle arrested for supplying drugs.', 'The case was passed to the police and closed by the duty team.').problem,
+    ).toBe('no-effect');
+  });
+
+  it('flags an impact too short to say anything: "Concerning."', () => {
+    expect(judgeEventImpact('Uncle arrested for supplying drugs.', 'Concerning.').problem).toBe('too-short');
+    expect(judgeEventImpact('Uncle arrested for supplying drugs.', 'Case passed to the police.').problem).toBe('too-short');
+  });
+
+  it('passes a concrete impact that names the child at some length, with no word of the effect list', () => {
+    const what = 'The family of five were placed in one hotel room for six weeks.';
+    const impact = 'Jax had nowhere to play and went back into nappies, and Kaya was late every day after a long bus ride.';
+    expect(judgeEventImpact(what, impact, undefined, { children: ['Jax', 'Kaya'] }).problem).toBeUndefined();
+    // Without knowing the children, the same text names no effect.
+    expect(judgeEventImpact(what, impact).problem).toBe('no-effect');
+  });
+
+  it('does not pass a process story about the named child: "was taken to A&E … discharged"', () => {
+    const impact = 'Esme was taken to A&E and admitted overnight, then discharged with a CAMHS appointment.';
+    expect(judgeEventImpact('Esme took an overdose.', impact, undefined, { children: ['Esme'] }).problem).toBe('no-effect');
   });
 
   it('passes an impact that says what the event meant for the child', () => {

@@ -118,6 +118,15 @@ export interface ImpactHeuristicConfig {
   maxOverlap: number;
   /** Words and patterns that speak of an effect on a child (harm, feelings, development, meaning). */
   effectPatterns: string[];
+  /** An impact of fewer words than this is too short to say what the event meant ("Concerning."). */
+  minWords: number;
+  /**
+   * An impact of at least this many words that names a child of the event says what happened to that child,
+   * even without a word of the effect list ("Jax went back into nappies").
+   */
+  namedChildMinWords: number;
+  /** Phrases of a service's process ("was taken to", "was discharged"): an impact built on them names no effect. */
+  processPhrases: string[];
 }
 
 export interface HeuristicConfig {
@@ -952,6 +961,24 @@ export const defaultImpactConfig: ImpactHeuristicConfig = {
     'now',
   ],
   maxOverlap: 0.5,
+  minWords: 6,
+  namedChildMinWords: 10,
+  processPhrases: [
+    'was taken to',
+    'were taken to',
+    'was admitted',
+    'was discharged',
+    'were discharged',
+    'was referred',
+    'were referred',
+    'was kept in',
+    'was seen by',
+    'were seen by',
+    'was interviewed',
+    'was arrested',
+    'was cautioned',
+    'was given a',
+  ],
   effectPatterns: [
     String.raw`\b(?:frighten\w*|scared|afraid|fear\w*|upset|distress\w*|anxious|anxiety|tearful|withdrawn|clingy|worr\w*|hurt|humiliat\w*)\b`,
     String.raw`\b(?:harm\w*|injur\w*|risk\w*|danger\w*|unsafe|vulnerab\w*|exposed|exposure|abuse\w*|neglect\w*|exploit\w*|grooming|traffick\w*|violen\w*)\b`,

@@ -6,4 +6,4 @@ export { childrenNotHeardIndividually } from './individual-voice.js';
 export { judgeAnalysis, type AnalysisJudgement, type AnalysisMissing } from './analysis.js';
 export { judgeSupervisionReflection, type SupervisionJudgement, type SupervisionMissing } from './supervision.js';
 export { judgeOptimism, type OptimismJudgement } from './optimism.js';
-export { judgeEventImpact, type ImpactJudgement, type ImpactProblem } from './impact.js';
+export { judgeEventImpact, type ImpactContext, type ImpactJudgement, type ImpactProblem } from './impact.js';
