@@ -19,7 +19,6 @@ import { CaserecSettings } from './engine/settings.js';
 import { CaseValidator } from './engine/case-validator.js';
 import { CaserecDocumentFactory } from './parser/incremental-document-factory.js';
 import { LazyIndexManager } from './references/lazy-index-manager.js';
-import { CaserecLinker } from './references/case-linker.js';
 
 /** Services of ours, beside Langium's. */
 export interface CaserecAddedServices {
@@ -44,7 +43,6 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
     LangiumParser: (services) => createBoundedRecoveryParser(services),
   },
   references: {
-    Linker: (services) => new CaserecLinker(services),
     ScopeComputation: (services) => new CaserecScopeComputation(services),
     ScopeProvider: (services) => new CaserecScopeProvider(services),
   },

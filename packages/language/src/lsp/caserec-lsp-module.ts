@@ -18,6 +18,8 @@ import { CaserecConfigurationProvider } from './configuration.js';
 import { CaserecDocumentBuilder } from './document-builder.js';
 import { CaserecDocumentSymbolProvider } from './document-symbol-provider.js';
 import { CaserecDocumentUpdateHandler } from './document-update-handler.js';
+import { CaserecLinker } from '../references/case-linker.js';
+import { CaserecDocumentValidator } from '../validation/document-validator.js';
 import { CaserecFormatter } from './formatter.js';
 import { CaserecHoverProvider } from './hover-provider.js';
 import { CaserecInlayHintProvider } from './inlay-hint-provider.js';
@@ -32,6 +34,13 @@ export type CaserecLspServices = LangiumServices & CaserecAddedServices;
  * module; the CLI builds its services from caserec-module.ts alone and never loads LSP code.
  */
 export const CaserecLspModule: Module<CaserecLspServices, PartialLangiumServices> = {
+  // An edit relinks and re-checks only the entries it reparsed (incremental parsing happens in the server only).
+  references: {
+    Linker: (services) => new CaserecLinker(services),
+  },
+  validation: {
+    DocumentValidator: (services) => new CaserecDocumentValidator(services, true),
+  },
   lsp: {
     CodeActionProvider: (services) => new CaserecCodeActionProvider(services),
     CompletionProvider: (services) => new CaserecCompletionProvider(services),

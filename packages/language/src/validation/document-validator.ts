@@ -22,7 +22,14 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
    */
   private readonly entryFindings = new WeakMap<Entry, EntryFindings>();
 
-  constructor(private readonly caserec: CaserecServices) {
+  /**
+   * @param keepEntryFindings keep each entry's per-node findings for the next build (the language server, where
+   * incremental parsing keeps untouched entries); the CLI builds once and skips the bookkeeping.
+   */
+  constructor(
+    private readonly caserec: CaserecServices,
+    private readonly keepEntryFindings = false,
+  ) {
     super(caserec);
   }
 
@@ -106,6 +113,10 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
     await this.checkNode(root, options, into(diagnostics));
     for (const part of [root.caseDecl, root.forCase, ...root.stray]) {
       if (part) await this.checkNodes(part, options, into(diagnostics), cancelToken);
+    }
+    if (!this.keepEntryFindings) {
+      for (const entry of root.entries) await this.checkNodes(entry, options, into(diagnostics), cancelToken);
+      return;
     }
     const context = this.findingContext(root, options);
     for (const entry of root.entries) {
