@@ -27,8 +27,10 @@ const RULES: RuleCode[] = ['CR102', 'CR104', 'CR201', 'CR204', 'CR203', 'CR601']
  * learnt from its tune half (too-short impacts, a named child at some length, process stories) and then
  * measured 1.00 / 0.93 on the holdout (its holdout half alone 1.00 / 0.88). CR104 (each child heard on their
  * own) was first a test by name alone: on its corpus of 152 sibling-group passages, 0.78 / 0.55 on the
- * holdout; it now looks for each child as the sole subject of a verb of speaking, feeling or doing (tuned on
- * the tune split only) and measures 0.83 / 1.00: below the precision target, so its floor guards the figure.
+ * holdout. It now looks for each child as the sole subject of a verb of speaking, feeling or doing, tuned on
+ * tune splits only: a later set of 110 passages by another author measured it at 0.78 / 0.95 whole before it
+ * learnt from that set's tune half (view frames, more verbs, names the case does not hold); holdout now
+ * 0.83 / 0.95 over both sets. Below the precision target, so its floor guards the figure.
  */
 const FLOORS: Record<RuleCode, { precision: number; recall: number }> = {
   CR102: { precision: 0.9, recall: 0.8 },

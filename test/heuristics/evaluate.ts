@@ -60,6 +60,7 @@ export const CORPUS_FILES: Record<RuleCode, string> = {
  */
 export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, string>> = {
   CR601: 'event-impact-fresh.json',
+  CR104: 'voice-individual-2.json',
 };
 
 const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');

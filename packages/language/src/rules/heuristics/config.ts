@@ -57,6 +57,8 @@ export interface VoiceHeuristicConfig {
   feelingVerbs: string[];
   /** CR104: words after a child's verb that only borrow another's view: "Sonny said the same". */
   sameViewPhrases: string[];
+  /** CR104: verbs of the lists above that record a task done, not a view ("Idris also completed the scale"). */
+  notViewVerbs: string[];
   /** The plain-English phrase the message uses for what was looked for. */
   lookedFor: string;
 }
@@ -594,8 +596,18 @@ export const defaultVoiceConfig: VoiceHeuristicConfig = {
     'talk',
     'dreams',
     'held',
+    'is excited',
+    'was excited',
+    'is clear',
+    'was clear',
+    'would rather',
+    'is glad',
+    'was glad',
+    'is tearful',
+    'was tearful',
   ],
   sameViewPhrases: ['the same', 'similar', 'likewise', 'too'],
+  notViewVerbs: ['completed', 'finished'],
   lookedFor: "the child's own words, an observation of the child, or a direct-work tool",
 };
 

@@ -20,11 +20,17 @@ export function childrenNotHeardIndividually(text: string, children: readonly Na
   const forms = children.map((child, index) => aliases(text, child, givenNames, index));
   const notHeard = children.filter((_, index) => !forms[index]!.some((alias) => heardAs(text, alias, verbs, config)));
   // A child the text never names may go by a name the case does not hold ("Billy" for William): each other
-  // name given with an age, "Billy (10) told me…", and heard on its own, stands for one such child.
+  // name heard on its own ("Billy (10) told me…", "Libby was clear…") stands for one such child. Words that
+  // are not names (pronouns, "When", "Mum", the policy's not-names) are never stand-ins.
   const known = new Set(forms.flat());
+  const notNames = notNameWords(config);
   let standIns = 0;
-  for (const [, name] of text.matchAll(/\b([A-Z][a-z'’-]+)\s*\(\s*(?:aged\s*)?\d{1,2}\s*\)/g)) {
-    if (!known.has(name!.toLowerCase()) && heardAs(text, name!, verbs, config)) standIns++;
+  const seen = new Set<string>();
+  for (const [name] of text.matchAll(/\b[A-Z][a-z'’-]{2,}\b/g)) {
+    const lower = name.toLowerCase().replace(/['’]s$/, '');
+    if (lower !== name.toLowerCase() || seen.has(lower) || known.has(lower) || notNames.has(lower)) continue;
+    seen.add(lower);
+    if (heardAs(text, name, verbs, config)) standIns++;
   }
   return notHeard
     .filter((child) => {
@@ -57,6 +63,10 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
     // Part of a joint subject: "Lena and Felix", "Rory (12), Evan (9)".
     if (/(?:\b[A-Z][a-z'’-]+|\))\s*(?:,|\band\b|&)\s*$/.test(before)) continue;
     let rest = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
+    // A frame that gives the child's own view: "According to Ellie, …", "For Sam (6), the worst thing is…",
+    // "Ava's wish was…".
+    if (VIEW_FRAME_BEFORE.test(before) && /^\s*(?:\(\s*(?:aged\s*)?\d+\s*\))?\s*,/.test(rest)) return true;
+    if (POSSESSIVE_VIEW.test(rest)) return true;
     // The age, and an aside between commas: "Tommy, who is three, ran…", "Jasmine (13), seen at school, said…".
     rest = rest.replace(/^(?:'s\b)?\s*\(\s*(?:aged\s*)?\d+\s*\)/, '').replace(/^\s*,[^,.;]{1,40},/, '');
     if (/^\s*(?:and\b|&)/.test(rest)) continue;
@@ -86,15 +96,122 @@ function clauseHasVerb(rest: string, verbs: RegExp, config: VoiceHeuristicConfig
   return false;
 }
 
+/** Words before a child's name that frame what follows as that child's view. */
+const VIEW_FRAME_BEFORE = /(?:\baccording to|^for|[.;]\s*for|\bwhen I asked|\bin the eyes of)\s+$/i;
+
+/** The child's own wish, view or words as a subject: "Ava's wish was…". */
+const POSSESSIVE_VIEW =
+  /^['’]s\s+(?:\w+\s+)?(?:wish|wishes|view|views|words|worry|worries|hope|hopes|answer|answers|drawing|picture|score|scores|feelings|message|letter)\b/i;
+
+/** Capitalised words that are not a child's name: grammar words, people by role, the policy's not-names. */
+const FUNCTION_WORDS = [
+  'i',
+  'he',
+  'she',
+  'they',
+  'we',
+  'you',
+  'it',
+  'his',
+  'her',
+  'their',
+  'our',
+  'both',
+  'all',
+  'each',
+  'neither',
+  'either',
+  'when',
+  'while',
+  'after',
+  'before',
+  'during',
+  'as',
+  'if',
+  'although',
+  'though',
+  'because',
+  'since',
+  'then',
+  'today',
+  'yesterday',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'here',
+  'what',
+  'who',
+  'how',
+  'why',
+  'where',
+  'one',
+  'two',
+  'three',
+  'four',
+  'children',
+  'siblings',
+  'twins',
+  'boys',
+  'girls',
+  'everyone',
+  'nobody',
+  'someone',
+  'seen',
+  'present',
+  'later',
+  'also',
+  'however',
+  'overall',
+  'throughout',
+  'using',
+  'with',
+  'without',
+  'at',
+  'in',
+  'on',
+  'for',
+  'from',
+  'to',
+  'according',
+  'scaling',
+  'voice',
+  'views',
+  'wishes',
+  'interpreter',
+];
+const notNameSets = new WeakMap<VoiceHeuristicConfig, Set<string>>();
+
+function notNameWords(config: VoiceHeuristicConfig): Set<string> {
+  let words = notNameSets.get(config);
+  if (!words) {
+    words = new Set([
+      ...FUNCTION_WORDS,
+      ...config.notNames.map((word) => word.toLowerCase()),
+      ...Object.values(config.adultWords)
+        .flat()
+        .map((word) => String(word).toLowerCase()),
+      ...Object.values(config.childWords)
+        .flat()
+        .map((word) => String(word).toLowerCase()),
+      ...config.adultTitles.map((word) => word.toLowerCase()),
+    ]);
+    notNameSets.set(config, words);
+  }
+  return words;
+}
+
 const verbPatterns = new WeakMap<VoiceHeuristicConfig, RegExp>();
 
 /** One pattern for every verb that makes a child the speaker or actor, anchored at the start. */
 function verbPattern(config: VoiceHeuristicConfig): RegExp {
   let pattern = verbPatterns.get(config);
   if (!pattern) {
+    const notViews = new Set(config.notViewVerbs.map((verb) => verb.trim().toLowerCase()));
     const verbs = [...config.speechVerbs, ...config.observationVerbs, ...config.passiveObservation, ...config.feelingVerbs]
       .map((verb) => verb.trim())
-      .filter((verb) => verb.length > 0)
+      .filter((verb) => verb.length > 0 && !notViews.has(verb.toLowerCase()))
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
     pattern = new RegExp(String.raw`^(?:${verbs.join('|')})\b`, 'i');
