@@ -19,6 +19,8 @@ export class DiagnosticsPublisher {
   private readonly parsedVersions = new Map<string, number | undefined>();
   /** Policy files we have put diagnostics on, with what we put there (to clear them once fixed). */
   private readonly policyReports = new Map<string, string>();
+  /** Publications handed to the connection and not yet written (it writes on later turns of the event loop). */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly connection: Connection,
@@ -81,8 +83,15 @@ export class DiagnosticsPublisher {
     return language.caserec?.Settings.policyFor(document.uri);
   }
 
+  /** Resolves once every publication sent so far has been written to the client. */
+  written(): Promise<void> {
+    return Promise.all([...this.inFlight]).then(() => undefined);
+  }
+
   private send(params: { uri: string; version?: number; diagnostics: Diagnostic[] }): void {
-    this.connection.sendDiagnostics(params).catch((error: unknown) => logError('sending diagnostics', error));
+    const sending = this.connection.sendDiagnostics(params).catch((error: unknown) => logError('sending diagnostics', error));
+    this.inFlight.add(sending);
+    void sending.finally(() => this.inFlight.delete(sending));
   }
 }
 

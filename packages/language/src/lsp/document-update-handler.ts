@@ -34,6 +34,8 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   /** Opened records whose first build is pending: checked in one step, as there are no findings to carry. */
   private readonly opening = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Set by the server: resolves once the diagnostics published so far are written to the client. */
+  beforeCasePass: (() => Promise<void>) | undefined;
   /** How long the last completed check of an edit took; the first edits after opening wait as slow ones do. */
   private lastBuildMs = Number.POSITIVE_INFINITY;
   private readonly configuration: CaserecConfigurationProvider;
@@ -156,9 +158,9 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (token.isCancellationRequested) return;
         if (mode === 'edit') this.lastBuildMs = performance.now() - started;
         if (mode === 'whole' || !caseRulesNow) return;
-        // Let the connection write the per-entry findings out first: it writes on a later turn of the event
-        // loop, and the case pass would otherwise hold it back until it ends.
-        await new Promise((resolve) => setImmediate(resolve));
+        // Let the connection write the per-entry findings out first: it writes on later turns of the event
+        // loop, and the case pass, one long computation, would otherwise hold them back until it ends.
+        await (this.beforeCasePass?.() ?? new Promise((resolve) => setImmediate(resolve)));
         if (token.isCancellationRequested) return;
         const documents = new Map<string, LangiumDocument>();
         for (const uri of changed) {

@@ -33,6 +33,7 @@ import { DiagnosticSeverity, ResponseError, ErrorCodes } from 'vscode-languagese
 import type { CaserecServices } from '../caserec-module.js';
 import { chronologyHtmlOf } from './chronology-request.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
+import type { CaserecDocumentUpdateHandler } from './document-update-handler.js';
 import {
   CHRONOLOGY_HTML_REQUEST,
   VALIDATE_WORKSPACE_REQUEST,
@@ -50,7 +51,10 @@ export function startCaserecLanguageServer(shared: LangiumSharedServices): void 
   if (!connection) throw new Error('The caserec language server needs a connection.');
   addDocumentUpdateHandler(connection, shared);
   addFileOperationHandler(connection, shared);
-  new DiagnosticsPublisher(connection, shared).listen();
+  const publisher = new DiagnosticsPublisher(connection, shared);
+  publisher.listen();
+  // The case pass after an edit waits until the per-entry findings are on their way to the client.
+  (shared.lsp.DocumentUpdateHandler as CaserecDocumentUpdateHandler).beforeCasePass = () => publisher.written();
   addCompletionHandler(connection, shared);
   addFindReferencesHandler(connection, shared);
   addDocumentSymbolHandler(connection, shared);
