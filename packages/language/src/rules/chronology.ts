@@ -2,6 +2,7 @@ import type { CaseRule, RuleContext } from './rule-context.js';
 import { childNamed, childNames, entriesOfType, fieldText } from '../model/derived.js';
 import { findField } from '../model/entry-fields.js';
 import { judgeEventImpact } from './heuristics/impact.js';
+import { givenName } from './heuristics/text.js';
 import { memoJudgement } from './heuristics/memo.js';
 
 const IMPACT_MESSAGES = {
@@ -22,7 +23,7 @@ export function eventImpactMissing(context: RuleContext): void {
     const impact = fieldText(event, 'impact');
     const what = fieldText(event, 'what') ?? '';
     // Given names of the event's children: an impact that speaks of one of them at some length says what happened to them.
-    const children = childNames(event).map((id) => (childNamed(context.model, id)?.fullName ?? id).trim().split(/\s+/)[0] ?? id);
+    const children = childNames(event).map((id) => givenName(childNamed(context.model, id)?.fullName ?? id));
     const judgement = memoJudgement(config, 'impact', children, [what, impact ?? ''], () =>
       judgeEventImpact(what, impact ?? '', config, { children }),
     );

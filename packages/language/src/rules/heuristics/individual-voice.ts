@@ -8,6 +8,7 @@
  * heard under another name given with an age ("Billy (10) told me…" for William).
  */
 import type { VoiceHeuristicConfig } from './config.js';
+import { escapeRegExp, givenName } from './text.js';
 import type { NamedChild } from './voice.js';
 
 /** Words between a name and its verb in one clause ("Olek (5) mostly spoke", "Chidi was guarded and said"). */
@@ -16,7 +17,7 @@ const MAX_WORDS_BEFORE_VERB = 6;
 /** The ids of the children the text does not hear individually. */
 export function childrenNotHeardIndividually(text: string, children: readonly NamedChild[], config: VoiceHeuristicConfig): string[] {
   const verbs = verbPattern(config);
-  const givenNames = children.map((child) => firstWord(child.name).toLowerCase());
+  const givenNames = children.map((child) => givenName(child.name).toLowerCase());
   const forms = children.map((child, index) => aliases(text, child, givenNames, index));
   const notHeard = children.filter((_, index) => !forms[index]!.some((alias) => heardAs(text, alias, verbs, config)));
   // A child the text never names may go by a name the case does not hold ("Billy" for William): each other
@@ -44,7 +45,7 @@ export function childrenNotHeardIndividually(text: string, children: readonly Na
 
 /** The forms by which the text may speak of the child. */
 function aliases(text: string, child: NamedChild, givenNames: readonly string[], index: number): string[] {
-  const given = firstWord(child.name);
+  const given = givenName(child.name);
   const forms = new Set([given.toLowerCase(), child.id.toLowerCase()]);
   if (given.length >= 3) {
     const stem = given.slice(0, 3).toLowerCase();
@@ -218,12 +219,4 @@ function verbPattern(config: VoiceHeuristicConfig): RegExp {
     verbPatterns.set(config, pattern);
   }
   return pattern;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function firstWord(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? '';
 }
