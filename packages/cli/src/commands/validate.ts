@@ -26,8 +26,8 @@ Options:
   --max-warnings N                 exit 1 when there are more than N warnings (default: no limit)
   --quiet                          report errors only
   --output FILE                    write the report to FILE instead of standard output
-  --jobs N                         worker threads for large runs (default: one per core); a case's files
-                                   always stay on one worker
+  --jobs N                         threads for large runs, this one and N-1 workers (default: one per
+                                   core); a case's files always stay on one thread
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings over those limits, 2 usage,
 configuration or I/O error.`;

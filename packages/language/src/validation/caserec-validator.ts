@@ -50,15 +50,28 @@ export function registerValidationChecks(services: CaserecServices): void {
 }
 
 export class CaserecValidator {
+  /**
+   * The report function of each acceptor. Langium hands every node of a document (or of an entry) the same
+   * acceptor, and an acceptor belongs to one document's validation, so its report function is made once
+   * rather than once per node (each looks up the document and its policy).
+   */
+  private readonly reports = new WeakMap<ValidationAcceptor, records.Report>();
+
   constructor(private readonly services: CaserecServices) {}
 
   run(node: AstNode, accept: ValidationAcceptor, check: (report: records.Report) => void): void {
-    check(this.toAcceptor(AstUtils.getDocument(node), accept));
+    check(this.reportFor(node, accept));
+  }
+
+  private reportFor(node: AstNode, accept: ValidationAcceptor): records.Report {
+    let report = this.reports.get(accept);
+    if (!report) this.reports.set(accept, (report = this.toAcceptor(AstUtils.getDocument(node), accept)));
+    return report;
   }
 
   checkEntry(entry: Entry, accept: ValidationAcceptor): void {
     const document = AstUtils.getDocument(entry);
-    const report = this.toAcceptor(document, accept);
+    const report = this.reportFor(entry, accept);
     const settings = this.services.caserec.Settings;
     const policy = settings.policyFor(document.uri).policy;
     records.checkDatesAreReal(entry as never, report);

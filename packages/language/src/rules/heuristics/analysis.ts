@@ -8,8 +8,8 @@
  * as "for Amelia this means", "impact on her", "Leo is likely to…"); and (3) is long enough to do so.
  */
 import { type AnalysisHeuristicConfig, defaultAnalysisConfig, defaultVoiceConfig } from './config.js';
-import { type PeopleContext, childNamesFor, expandChildToken } from './people.js';
-import { findPatterns, findPhrases, unique, wordCount } from './text.js';
+import { type PeopleContext, childNamesFor, expandChildToken, givenNamesIn, ignoresCaseThroughout, namesIgnoringCase } from './people.js';
+import { findPatterns, findPhrases, normalise, unique, wordCount } from './text.js';
 
 export type AnalysisMissing = 'weighing' | 'meaning-for-child' | 'length';
 
@@ -24,12 +24,14 @@ export interface AnalysisJudgement {
   words: number;
 }
 
-/** Matches of patterns that may hold `{child}`, expanded with the given names. */
+/** Matches of patterns that may hold `{child}`, expanded with those of the given names the text holds. */
 export function findChildPatterns(text: string, patterns: readonly string[], names: readonly string[]): string[] {
+  const present = givenNamesIn(normalise(text), names);
+  const folded = namesIgnoringCase(present);
   return unique(
     findPatterns(
       text,
-      patterns.map((p) => expandChildToken(p, names)),
+      patterns.map((p) => expandChildToken(p, ignoresCaseThroughout(p) ? folded : present)),
     ).map((m) => m.text),
   );
 }

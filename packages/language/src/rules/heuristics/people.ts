@@ -102,26 +102,112 @@ function personPhrases(words: PersonWords, kind: PersonKind): PhraseEntry[] {
   return out;
 }
 
-const phraseTables = new WeakMap<VoiceHeuristicConfig, PhraseEntry[]>();
-
-function phraseTable(config: VoiceHeuristicConfig): PhraseEntry[] {
-  let table = phraseTables.get(config);
-  if (!table) {
-    table = [...personPhrases(config.adultWords, 'adult'), ...personPhrases(config.childWords, 'child')];
-    // Longest phrases first, so "foster carer" wins over "carer" and "school nurse" over "school".
-    table.sort((a, b) => b.words.length - a.words.length);
-    phraseTables.set(config, table);
-  }
-  return table;
+/** What a passage is read with, derived from the voice config once (a new policy is a new config object). */
+interface PassageWords {
+  /** The role words ("mum", "foster carer"), by their first word; each list longest phrase first. */
+  readonly roleWords: ReadonlyMap<string, readonly RoleWord[]>;
+  readonly notNames: ReadonlySet<string>;
+  readonly titles: ReadonlySet<string>;
+  /** Words that, after a capitalised word, make it a name ("Kai said", "Kai is"). */
+  readonly nameFollowers: ReadonlySet<string>;
 }
 
+/** A role word with its place in the table: the first phrase in table order wins, as in a scan of the table. */
+interface RoleWord {
+  readonly entry: PhraseEntry;
+  readonly order: number;
+}
+
+const passageWordsByConfig = new WeakMap<VoiceHeuristicConfig, PassageWords>();
+
+function passageWords(config: VoiceHeuristicConfig): PassageWords {
+  let words = passageWordsByConfig.get(config);
+  if (!words) {
+    words = {
+      roleWords: roleWordIndex(config),
+      notNames: new Set(config.notNames.map((n) => n.toLowerCase())),
+      titles: new Set(config.adultTitles.map((t) => t.toLowerCase())),
+      nameFollowers: new Set(
+        [
+          ...config.speechVerbs,
+          ...config.attributionVerbs,
+          ...config.observationVerbs,
+          'is',
+          'was',
+          'has',
+          'had',
+          'and',
+          'does',
+          'did',
+          'would',
+          'will',
+        ].map((w) => w.toLowerCase().split(' ')[0]!),
+      ),
+    };
+    passageWordsByConfig.set(config, words);
+  }
+  return words;
+}
+
+function roleWordIndex(config: VoiceHeuristicConfig): Map<string, RoleWord[]> {
+  const table = [...personPhrases(config.adultWords, 'adult'), ...personPhrases(config.childWords, 'child')];
+  // Longest phrases first, so "foster carer" wins over "carer" and "school nurse" over "school".
+  table.sort((a, b) => b.words.length - a.words.length);
+  const index = new Map<string, RoleWord[]>();
+  table.forEach((entry, order) => {
+    const first = entry.words[0]!;
+    let list = index.get(first);
+    if (!list) index.set(first, (list = []));
+    list.push({ entry, order });
+  });
+  return index;
+}
+
+/**
+ * The role phrase that starts at token `i`, the first in table order. A one-word phrase matches the word
+ * without its "'s" ("mum's"); a longer one matches its first word as written and its last without "'s".
+ * Only phrases whose first word is the token (or the token without "'s") can match, so only those are tried.
+ */
+function roleWordAt(tokens: readonly Token[], i: number, index: PassageWords['roleWords']): PhraseEntry | undefined {
+  const written = tokens[i]!.lower;
+  const bare = withoutPossessive(written);
+  const first = firstMatching(index.get(written), tokens, i);
+  const second = bare === written ? undefined : firstMatching(index.get(bare), tokens, i);
+  if (!first || !second) return (first ?? second)?.entry;
+  return first.order < second.order ? first.entry : second.entry;
+}
+
+function firstMatching(candidates: readonly RoleWord[] | undefined, tokens: readonly Token[], i: number): RoleWord | undefined {
+  return candidates?.find(({ entry }) => {
+    const n = entry.words.length;
+    if (i + n > tokens.length) return false;
+    for (let k = 0; k < n; k++) {
+      const w = k === n - 1 ? withoutPossessive(tokens[i + k]!.lower) : tokens[i + k]!.lower;
+      if (w !== entry.words[k]) return false;
+    }
+    return true;
+  });
+}
+
+function withoutPossessive(lower: string): string {
+  return lower.endsWith("'s") ? lower.slice(0, -2) : lower;
+}
+
+const nameSets = new WeakMap<readonly string[], Set<string>>();
+
+/** The names' lower-cased forms and given names; kept per list, as the rules pass one list per case and children. */
 function nameSet(names: readonly string[] | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const n of names ?? []) {
-    const norm = normalise(n).toLowerCase();
-    if (!norm) continue;
-    out.add(norm.split(' ')[0]!);
-    out.add(norm);
+  if (!names) return new Set();
+  let out = nameSets.get(names);
+  if (!out) {
+    out = new Set<string>();
+    for (const n of names) {
+      const norm = normalise(n).toLowerCase();
+      if (!norm) continue;
+      out.add(norm.split(' ')[0]!);
+      out.add(norm);
+    }
+    nameSets.set(names, out);
   }
   return out;
 }
@@ -170,25 +256,7 @@ export function readPassage(text: string, config: VoiceHeuristicConfig, context:
   const children = nameSet(context.children);
   const adults = nameSet(context.adults);
   const namesKnown = children.size > 0;
-  const notNames = new Set(config.notNames.map((n) => n.toLowerCase()));
-  const titles = new Set(config.adultTitles.map((t) => t.toLowerCase()));
-  const table = phraseTable(config);
-  const nameFollowers = new Set(
-    [
-      ...config.speechVerbs,
-      ...config.attributionVerbs,
-      ...config.observationVerbs,
-      'is',
-      'was',
-      'has',
-      'had',
-      'and',
-      'does',
-      'did',
-      'would',
-      'will',
-    ].map((w) => w.toLowerCase().split(' ')[0]!),
-  );
+  const { roleWords, notNames, titles, nameFollowers } = passageWords(config);
   const split = splitSentences(masked);
   const midSentenceCaps = new Set<string>();
   for (const s of split) {
@@ -208,8 +276,8 @@ export function readPassage(text: string, config: VoiceHeuristicConfig, context:
     };
     for (let i = 0; i < tokens.length;) {
       const tok = tokens[i]!;
-      const lowerNoPoss = tok.lower.replace(/'s$/, '');
-      const possessive = /'s$/.test(tok.lower);
+      const lowerNoPoss = withoutPossessive(tok.lower);
+      const possessive = tok.lower.endsWith("'s");
       const push = (len: number, kind: PersonKind, gender: Gender, number: Num, pronoun?: Mention['pronoun']) => {
         const last = tokens[i + len - 1]!;
         mentions.push({
@@ -256,25 +324,11 @@ export function readPassage(text: string, config: VoiceHeuristicConfig, context:
         continue;
       }
       // role words: "mum", "foster carer", "both children"
-      let matched = false;
-      for (const entry of table) {
-        const n = entry.words.length;
-        if (i + n > tokens.length) continue;
-        let ok = true;
-        for (let k = 0; k < n; k++) {
-          const w = k === n - 1 ? tokens[i + k]!.lower.replace(/'s$/, '') : tokens[i + k]!.lower;
-          if (w !== entry.words[k]) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) {
-          push(n, entry.kind, entry.gender, entry.number);
-          matched = true;
-          break;
-        }
+      const role = roleWordAt(tokens, i, roleWords);
+      if (role) {
+        push(role.words.length, role.kind, role.gender, role.number);
+        continue;
       }
-      if (matched) continue;
       // other capitalised words: a name the case may not declare
       if (isCapitalised(tok.text) && !notNames.has(lowerNoPoss) && !PREPOSITIONS.has(lowerNoPoss)) {
         const next = tokens[i + 1]?.lower ?? '';
@@ -425,6 +479,47 @@ export function expandChildToken(pattern: string, names: readonly string[]): str
   const alt = `(?:${CHILD_WORDS_RE}|${CHILD_PRONOUNS_RE}${nameAlt ? `|${nameAlt}` : ''})(?:'s)?`;
   const nounAlt = `(?:${CHILD_WORDS_RE}${nameAlt ? `|${nameAlt}` : ''})(?:'s)?`;
   return pattern.split(CHILD_TOKEN).join(alt).split(CHILD_NAME_TOKEN).join(nounAlt);
+}
+
+const nameFinders = new Map<string, RegExp>();
+
+/**
+ * The given names (each once, first occurrence kept) that occur in `text` as `{child}` would match them:
+ * anywhere, case-insensitively. A name the text does not hold can never match, so leaving it out of the
+ * expansion changes no match; it lets texts that hold the same names share one compiled pattern, where
+ * compiling a pattern per case's names cost more than matching it.
+ */
+export function givenNamesIn(text: string, names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const given = givenName(name);
+    if (given.length === 0 || out.includes(given)) continue;
+    let finder = nameFinders.get(given);
+    if (!finder) nameFinders.set(given, (finder = new RegExp(escapeRegExp(given), 'i')));
+    if (finder.test(text)) out.push(given);
+  }
+  return out;
+}
+
+/**
+ * The names in lower case where that is the same alternative to a pattern that ignores case: in plain ASCII,
+ * "Wren" and the id `wren` are one name, so texts about Wren share one compiled pattern however her name came.
+ */
+export function namesIgnoringCase(names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const folded = /^[\x20-\x7E]*$/.test(name) ? name.toLowerCase() : name;
+    if (!out.includes(folded)) out.push(folded);
+  }
+  return out;
+}
+
+/** A group that sets its own flags, `(?-i:…)` (newer JavaScript): within it, case may matter after all. */
+const FLAG_GROUP = /\(\?[a-z]*-[a-z]*:|\(\?[a-z]+:/;
+
+/** True when a pattern, matched with the `i` flag, ignores case everywhere (no group of its own flags). */
+export function ignoresCaseThroughout(pattern: string): boolean {
+  return !FLAG_GROUP.test(pattern);
 }
 
 /** The names to use for `{child}`: the context's children if given, else the likely names in the text. */

@@ -7,8 +7,25 @@
  * and threshold lives in `config.ts`.
  */
 
+/**
+ * Texts lately normalised, and the results. A judge normalises its text once per word list and pattern list
+ * (and again in each helper it calls), and the people's names between times, so the same few texts come back
+ * many times in a row. Small, and emptied when full: it only has to outlive one judgement.
+ */
+const RECENT_MAX = 64;
+const recentlyNormalised = new Map<string, string>();
+
 /** Straight quotes and apostrophes, plain dashes, single spaces. */
 export function normalise(text: string): string {
+  let normalised = recentlyNormalised.get(text);
+  if (normalised === undefined) {
+    if (recentlyNormalised.size >= RECENT_MAX) recentlyNormalised.clear();
+    recentlyNormalised.set(text, (normalised = normaliseAnew(text)));
+  }
+  return normalised;
+}
+
+function normaliseAnew(text: string): string {
   return text
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
@@ -135,11 +152,27 @@ export interface TextMatch {
   readonly index: number;
 }
 
+const phraseStarts = new Map<string, string>();
+
+/**
+ * The letters and digits a phrase starts with, in lower case: its pattern starts with them as written (they
+ * need no escaping), and in a pattern that ignores case an ASCII letter matches only that letter in either
+ * case, so a text whose lower-case form does not hold them cannot match the phrase.
+ */
+function phraseStart(phrase: string): string {
+  let start = phraseStarts.get(phrase);
+  if (start === undefined) phraseStarts.set(phrase, (start = /^[a-z0-9]*/.exec(normalise(phrase).toLowerCase())![0]));
+  return start;
+}
+
 /** Every match of the given plain phrases in a text (already normalised or not). */
 export function findPhrases(text: string, phrases: readonly string[]): TextMatch[] {
   const t = normalise(text);
+  // Most phrases of a list are not in a given text: one substring search rules each out before its pattern runs.
+  const lowered = t.toLowerCase();
   const out: TextMatch[] = [];
   for (const phrase of phrases) {
+    if (!lowered.includes(phraseStart(phrase))) continue;
     const re = phraseRegExp(phrase);
     for (let m = re.exec(t); m; m = re.exec(t)) {
       out.push({ rule: phrase, text: m[0], index: m.index });

@@ -33,15 +33,28 @@ interface Phrase {
   readonly words: string[];
 }
 
-const phraseLists = new WeakMap<readonly string[], Phrase[]>();
+/** A phrase list by the first word of its phrases; each list longest phrase first, as in the sorted list. */
+type PhraseIndex = ReadonlyMap<string, readonly Phrase[]>;
 
-function phrases(list: readonly string[]): Phrase[] {
-  let out = phraseLists.get(list);
-  if (!out) {
-    out = list.map((text) => ({ text, words: normalise(text).toLowerCase().split(' ') })).sort((a, b) => b.words.length - a.words.length);
-    phraseLists.set(list, out);
+const phraseIndexes = new WeakMap<readonly string[], PhraseIndex>();
+
+/** Only phrases whose first word is a token's can start there, so each token looks up its own few. */
+function phraseIndex(list: readonly string[]): PhraseIndex {
+  let index = phraseIndexes.get(list);
+  if (!index) {
+    const sorted = list
+      .map((text) => ({ text, words: normalise(text).toLowerCase().split(' ') }))
+      .sort((a, b) => b.words.length - a.words.length);
+    const byFirstWord = new Map<string, Phrase[]>();
+    for (const phrase of sorted) {
+      const first = phrase.words[0]!;
+      let same = byFirstWord.get(first);
+      if (!same) byFirstWord.set(first, (same = []));
+      same.push(phrase);
+    }
+    phraseIndexes.set(list, (index = byFirstWord));
   }
-  return out;
+  return index;
 }
 
 function matchAt(tokens: readonly { lower: string }[], i: number, p: Phrase): boolean {
@@ -52,10 +65,10 @@ function matchAt(tokens: readonly { lower: string }[], i: number, p: Phrase): bo
 
 /** Every (position, phrase) where a phrase of the list starts, longest first, no overlaps. */
 function findAll(tokens: readonly { lower: string }[], list: readonly string[]): { at: number; phrase: Phrase }[] {
-  const ps = phrases(list);
+  const index = phraseIndex(list);
   const out: { at: number; phrase: Phrase }[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const p = ps.find((q) => matchAt(tokens, i, q));
+    const p = index.get(tokens[i]!.lower)?.find((q) => matchAt(tokens, i, q));
     if (p) {
       out.push({ at: i, phrase: p });
       i += p.words.length - 1;
