@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CORPUS_FILES,
+  FRESH_HOLDOUT_FILES,
   type EvalResult,
   type RuleCode,
   evaluate,
@@ -29,12 +30,16 @@ const RULES: RuleCode[] = ['CR102', 'CR104', 'CR201', 'CR204', 'CR203', 'CR601']
  * own) was first a test by name alone: on its corpus of 152 sibling-group passages, 0.78 / 0.55 on the
  * holdout. It now looks for each child as the sole subject of a verb of speaking, feeling or doing, tuned on
  * tune splits only: a later set of 110 passages by another author measured it at 0.78 / 0.95 whole before it
- * learnt from that set's tune half (view frames, more verbs, names the case does not hold); holdout now
- * 0.83 / 0.95 over both sets. Below the precision target, so its floor guards the figure.
+ * learnt from that set's tune half (view frames, more verbs, names the case does not hold): 0.83 / 0.95 over
+ * both holdouts. A third set of 120, written blind, measured 0.81 / 0.87 whole; from its tune half the rule
+ * learnt children by role ("Her little brother, who is 4, told me…"), pet names by initial, a child reported
+ * by another ("said that her brother Finn…") or spoken to ("spoke to Orla…, she told me") and more verbs:
+ * 0.87 / 0.95 over all holdouts (the third set's own 0.93 / 0.90). Below the precision target, so its floor
+ * guards the figure.
  */
 const FLOORS: Record<RuleCode, { precision: number; recall: number }> = {
   CR102: { precision: 0.9, recall: 0.8 },
-  CR104: { precision: 0.8, recall: 0.9 },
+  CR104: { precision: 0.85, recall: 0.9 },
   CR201: { precision: 0.9, recall: 0.8 },
   CR204: { precision: 0.9, recall: 0.8 },
   CR203: { precision: 0.9, recall: 0.8 },
@@ -48,7 +53,7 @@ describe('heuristics evaluation', () => {
   it('prints precision and recall per rule, tune and holdout', () => {
     const rows = RULES.flatMap((r) => [results.get(`${r}/tune`)!, results.get(`${r}/holdout`)!]);
     const noNames = (['tune', 'holdout'] as const).map((s) => evaluate('CR102', s, { useNames: false }));
-    const fresh = RULES.filter((r) => loadFreshHoldout(r)).map((r) => evaluate(r, 'fresh'));
+    const fresh = RULES.flatMap((r) => (FRESH_HOLDOUT_FILES[r] ?? []).map((file) => evaluate(r, 'fresh', { freshFile: file })));
     const failures = RULES.map((r) => results.get(`${r}/holdout`)!)
       .filter((r) => r.falsePositives.length + r.falseNegatives.length > 0)
       .map((r) => `${r.rule} holdout:\n${formatFailures(r)}`);
@@ -59,7 +64,7 @@ describe('heuristics evaluation', () => {
         '',
         formatTable(noNames, '(CR102 without the case names: fallback mode)'),
         '',
-        formatTable(fresh, '(the holdout half of the later sets alone, also counted in holdout above)'),
+        formatTable(fresh, '(the holdout half of each later set alone, in order, also counted in holdout above)'),
         '',
         'Holdout misjudgements:',
         ...(failures.length ? failures : ['  none']),
@@ -87,16 +92,17 @@ describe('heuristics evaluation', () => {
 
 describe('the corpus', () => {
   for (const rule of RULES) {
-    const fresh = loadFreshHoldout(rule);
-    if (!fresh) continue;
-    it(`${CORPUS_FILES[rule]}'s later set is well formed, with at least 45 per label, split half and half`, () => {
-      expect(new Set(fresh.items.map((i) => i.id)).size).toBe(fresh.items.length);
-      for (const label of ['good', 'weak'] as const) {
-        const ofLabel = fresh.items.filter((i) => i.label === label);
-        expect(ofLabel.length).toBeGreaterThanOrEqual(45);
-        ofLabel.forEach((item, n) => expect(item.split, item.id).toBe(n % 2 === 0 ? 'tune' : 'holdout'));
-      }
-    });
+    for (const file of FRESH_HOLDOUT_FILES[rule] ?? []) {
+      it(`${file}, a later set for ${rule}, is well formed, with at least 45 per label, split half and half`, () => {
+        const fresh = loadFreshHoldout(rule, file)!;
+        expect(new Set(fresh.items.map((i) => i.id)).size).toBe(fresh.items.length);
+        for (const label of ['good', 'weak'] as const) {
+          const ofLabel = fresh.items.filter((i) => i.label === label);
+          expect(ofLabel.length).toBeGreaterThanOrEqual(45);
+          ofLabel.forEach((item, n) => expect(item.split, item.id).toBe(n % 2 === 0 ? 'tune' : 'holdout'));
+        }
+      });
+    }
   }
 
   for (const rule of RULES) {

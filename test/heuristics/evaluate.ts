@@ -58,9 +58,9 @@ export const CORPUS_FILES: Record<RuleCode, string> = {
  * measured whole as a held-out set, then split half and half per label, to tune on one half and measure on the
  * other.
  */
-export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, string>> = {
-  CR601: 'event-impact-fresh.json',
-  CR104: 'voice-individual-2.json',
+export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, readonly string[]>> = {
+  CR601: ['event-impact-fresh.json'],
+  CR104: ['voice-individual-2.json', 'voice-individual-3.json'],
 };
 
 const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
@@ -69,11 +69,11 @@ function readCorpus(file: string): Corpus {
   return JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as Corpus;
 }
 
-/** The rule's corpus, with its later set (if any) added, each item in its own split. */
+/** The rule's corpus, with its later sets (if any) added, each item in its own split. */
 export function loadCorpus(rule: RuleCode): Corpus {
   const corpus = readCorpus(CORPUS_FILES[rule]);
-  const fresh = FRESH_HOLDOUT_FILES[rule];
-  return fresh ? { ...corpus, items: [...corpus.items, ...readCorpus(fresh).items] } : corpus;
+  const later = (FRESH_HOLDOUT_FILES[rule] ?? []).flatMap((file) => readCorpus(file).items);
+  return { ...corpus, items: [...corpus.items, ...later] };
 }
 
 /** The rule's own corpus file, without the fresh held-out set. */
@@ -81,15 +81,20 @@ export function loadMainCorpus(rule: RuleCode): Corpus {
   return readCorpus(CORPUS_FILES[rule]);
 }
 
-export function loadFreshHoldout(rule: RuleCode): Corpus | undefined {
-  const fresh = FRESH_HOLDOUT_FILES[rule];
-  return fresh ? readCorpus(fresh) : undefined;
+/** The rule's later sets together (undefined when it has none), or one of them by file name. */
+export function loadFreshHoldout(rule: RuleCode, file?: string): Corpus | undefined {
+  const files = (FRESH_HOLDOUT_FILES[rule] ?? []).filter((f) => file === undefined || f === file);
+  if (files.length === 0) return undefined;
+  const corpora = files.map(readCorpus);
+  return { ...corpora[0]!, items: corpora.flatMap((c) => c.items) };
 }
 
 export interface EvalOptions {
   readonly config?: HeuristicConfig;
   /** Pass the item's children / adults names to the heuristic, as the rule does (default true). */
   readonly useNames?: boolean;
+  /** With the 'fresh' split: only this later set's holdout half (default: every later set's). */
+  readonly freshFile?: string;
 }
 
 /** Whether the rule flags the item (i.e. judges it weak). */
@@ -136,7 +141,7 @@ export interface EvalResult {
 export function evaluate(rule: RuleCode, split: Split | 'all' | 'fresh', options: EvalOptions = {}): EvalResult {
   const items =
     split === 'fresh'
-      ? (loadFreshHoldout(rule)?.items ?? []).filter((i) => i.split === 'holdout')
+      ? (loadFreshHoldout(rule, options.freshFile)?.items ?? []).filter((i) => i.split === 'holdout')
       : loadCorpus(rule).items.filter((i) => split === 'all' || i.split === split);
   let tp = 0;
   let fp = 0;

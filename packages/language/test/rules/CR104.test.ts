@@ -90,6 +90,31 @@ describe('CR104: each child of a sibling group spoken of by name', () => {
     expect(withCode(await validateOne(visit('amelia, cara', voice)), 'CR104')).toEqual([]);
   });
 
+  it('a child spoken of only by role, opening a sentence, is heard: "Her big sister, who is 8, told me…"', async () => {
+    const voice = 'Amelia said "I like my teacher". Her big sister, who is 8, told me she worries about Mum.';
+    expect(withCode(await validateOne(visit('amelia, cara', voice)), 'CR104')).toEqual([]);
+  });
+
+  it('a child reported by a sibling is not heard: "Amelia said that her sister Cara loves…"', async () => {
+    const voice = 'Amelia said "I like my teacher". Amelia said that her sister Cara loves living with Nan.';
+    const [finding] = withCode(await validateOne(visit('amelia, cara', voice)), 'CR104');
+    expect(finding?.message).toContain('Cara');
+  });
+
+  it('a pet name sharing the first letter hears a named child: "Amelia and Cara were seen. Millie said…" does not, "Cazzie said…" does', async () => {
+    const heard = 'Amelia and Cara were seen together. Amelia said "I like my teacher". Cazzie told me she worries about Mum.';
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+    const other = 'Amelia and Cara were seen together. Amelia said "I like my teacher". Millie told me she worries about Mum.';
+    expect(withCode(await validateOne(visit('amelia, cara', other)), 'CR104')).toHaveLength(1);
+  });
+
+  it('a child spoken to is heard only when a pronoun takes the child up: "When I spoke to Cara alone, she told me…"', async () => {
+    const heard = 'Amelia said "I like my teacher". When I spoke to Cara alone, she told me she worries about Mum.';
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+    const notHeard = 'Amelia said "I like my teacher". I spoke to Cara about school, and Mum said she is doing well.';
+    expect(withCode(await validateOne(visit('amelia, cara', notHeard)), 'CR104')).toHaveLength(1);
+  });
+
   it('a sibling under 3 need not be named: Amelia and Ben (1), with only Amelia named, is fine', async () => {
     const voice = 'Amelia said "I like my teacher" and showed me her reading book.';
     expect(withCode(await validateOne(visit('amelia, ben', voice)), 'CR104')).toEqual([]);

@@ -20,23 +20,34 @@ export function childrenNotHeardIndividually(text: string, children: readonly Na
   const givenNames = children.map((child) => givenName(child.name).toLowerCase());
   const forms = children.map((child, index) => aliases(text, child, givenNames, index));
   const notHeard = children.filter((_, index) => !forms[index]!.some((alias) => heardAs(text, alias, verbs, config)));
-  // A child the text never names may go by a name the case does not hold ("Billy" for William): each other
-  // name heard on its own ("Billy (10) told me…", "Libby was clear…") stands for one such child. Words that
-  // are not names (pronouns, "When", "Mum", the policy's not-names) are never stand-ins.
+  // A child the text never names may go by a name the case does not hold ("Billy" for William), or by a role
+  // ("The baby (3 months) fed well", "Her little brother, who is 4, told me…"): each other name, or sentence-
+  // opening role, heard on its own stands for one such child. Words that are not names (pronouns, "When",
+  // "Mum", the policy's not-names) are never stand-ins. A named child not heard under their own name may be
+  // heard under a pet name sharing its first letter ("Izzy" for Isabelle).
   const known = new Set(forms.flat());
   const notNames = notNameWords(config);
-  let standIns = 0;
+  const standInNames: string[] = [];
   const seen = new Set<string>();
   for (const [name] of text.matchAll(/\b[A-Z][a-z'’-]{2,}\b/g)) {
     const lower = name.toLowerCase().replace(/['’]s$/, '');
     if (lower !== name.toLowerCase() || seen.has(lower) || known.has(lower) || notNames.has(lower)) continue;
     seen.add(lower);
-    if (heardAs(text, name, verbs, config)) standIns++;
+    if (heardAs(text, name, verbs, config)) standInNames.push(lower);
   }
+  let standIns = standInNames.length + rolesHeard(text, verbs, config);
   return notHeard
     .filter((child) => {
       const named = forms[children.indexOf(child)]!.some((alias) => new RegExp(String.raw`\b${escapeRegExp(alias)}\b`, 'i').test(text));
-      if (named || standIns === 0) return true;
+      if (named) {
+        const initial = givenName(child.name).charAt(0).toLowerCase();
+        const petName = standInNames.findIndex((name) => name.startsWith(initial));
+        if (petName < 0) return true;
+        standInNames.splice(petName, 1);
+        standIns--;
+        return false;
+      }
+      if (standIns <= 0) return true;
       standIns--;
       return false;
     })
@@ -60,14 +71,23 @@ function aliases(text: string, child: NamedChild, givenNames: readonly string[],
 function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuristicConfig): boolean {
   const mention = new RegExp(String.raw`\b${escapeRegExp(alias)}\b`, 'gi');
   for (const match of text.matchAll(mention)) {
-    const before = text.slice(Math.max(0, match.index - 30), match.index);
+    const before = text.slice(Math.max(0, match.index - 60), match.index);
     // Part of a joint subject: "Lena and Felix", "Rory (12), Evan (9)".
     if (/(?:\b[A-Z][a-z'’-]+|\))\s*(?:,|\band\b|&)\s*$/.test(before)) continue;
+    // Spoken of by someone else: "Lexi said that her little brother Finn…", "Dad said that Nadia…".
+    if (REPORTED_BEFORE.test(before)) continue;
     let rest = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
     // A frame that gives the child's own view: "According to Ellie, …", "For Sam (6), the worst thing is…",
     // "Ava's wish was…".
     if (VIEW_FRAME_BEFORE.test(before) && /^\s*(?:\(\s*(?:aged\s*)?\d+\s*\))?\s*,/.test(rest)) return true;
     if (POSSESSIVE_VIEW.test(rest)) return true;
+    // Not the subject: "for herself and her brother Sonny". After "spoke to Kai" or "with Nadia", only a
+    // pronoun that takes the child up hears the child ("When I spoke to Orla on her own, she told me…").
+    if (SIBLING_OBJECT_BEFORE.test(before)) continue;
+    if (PREPOSITION_BEFORE.test(before)) {
+      if (pronounTakesUp(rest, verbs, config)) return true;
+      continue;
+    }
     // The age, and an aside between commas: "Tommy, who is three, ran…", "Jasmine (13), seen at school, said…".
     rest = rest.replace(/^(?:'s\b)?\s*\(\s*(?:aged\s*)?\d+\s*\)/, '').replace(/^\s*,[^,.;]{1,40},/, '');
     if (/^\s*(?:and\b|&)/.test(rest)) continue;
@@ -95,6 +115,47 @@ function clauseHasVerb(rest: string, verbs: RegExp, config: VoiceHeuristicConfig
     return !config.sameViewPhrases.some((phrase) => new RegExp(String.raw`^\s*${escapeRegExp(phrase)}\b`, 'i').test(after));
   }
   return false;
+}
+
+/** A brother or sister by relation: "her little brother", "his twin". */
+const SIBLING = String.raw`(?:her|his|their)\s+(?:[a-z]+\s+)?(?:brother|sister|sibling|twin)\s+`;
+
+/** Words before a child's name by which another reports what the child thinks: the child is not heard there. */
+const REPORTED_BEFORE = new RegExp(
+  String.raw`\b(?:said|says|told (?:me|us|the \w+)|explained|reported|thinks|believes)\s+(?:that\s+)?(?:[^.;!?]*\band that\s+)?(?:${SIBLING})?$`,
+  'i',
+);
+
+/** Words before a child's name that join the child to another as object: "for herself and her brother Sonny". */
+const SIBLING_OBJECT_BEFORE = new RegExp(String.raw`\band\s+${SIBLING}$`, 'i');
+
+/** A preposition before a child's name: the child is its object, not a subject ("spoke to Kai"). */
+const PREPOSITION_BEFORE = new RegExp(String.raw`\b(?:for|about|with|to|at|by|of|from|towards|beside)\s+(?:${SIBLING})?$`, 'i');
+
+/** "…to Orla on her own, she told me…", "…with Nadia in the car. She said…": a he or she, in the same sentence or opening the next, then a verb. */
+function pronounTakesUp(rest: string, verbs: RegExp, config: VoiceHeuristicConfig): boolean {
+  const pronoun = /^[^.;!?]*?(?:,\s*|\band\s+|[.;!?]\s+)(?:he|she)\b/i.exec(rest);
+  return pronoun !== null && clauseHasVerb(rest.slice(pronoun[0].length), verbs, config);
+}
+
+/**
+ * A sentence that opens with a child by role, then a verb of the child's: "The baby (3 months) fed well",
+ * "Her little brother, who is 4, told me…". Not when a name follows the role ("Her sister Tilly said…"): the
+ * name is then heard for itself.
+ */
+const ROLE_SUBJECT =
+  /(?:^|[.;!?]\s+)(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+(?:(?:little|younger|youngest|older|eldest|big|baby|twin)\s+)?(?:baby|brother|sister|youngest|eldest|toddler|twin|infant)\b(?![\s,]+[A-Z])/g;
+
+function rolesHeard(text: string, verbs: RegExp, config: VoiceHeuristicConfig): number {
+  let heard = 0;
+  for (const match of text.matchAll(ROLE_SUBJECT)) {
+    const rest = text
+      .slice(match.index + match[0].length, match.index + match[0].length + 200)
+      .replace(/^\s*\(\s*(?:aged\s*)?\d+[^)]{0,20}\)/, '')
+      .replace(/^\s*,[^,.;]{1,40},/, '');
+    if (clauseHasVerb(rest, verbs, config)) heard++;
+  }
+  return heard;
 }
 
 /** Words before a child's name that frame what follows as that child's view. */
