@@ -7,7 +7,7 @@ import type {
   PartialLangiumSharedCoreServices,
 } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
-import { CaserecGeneratedModule, CaserecGeneratedSharedModule } from './generated/module.js';
+import { CaserecGeneratedModule, CaserecGeneratedSharedModule, CaserecLanguageMetaData } from './generated/module.js';
 import { CaserecTokenBuilder } from './parser/token-builder.js';
 import { CaserecValueConverter } from './parser/value-converter.js';
 import { CaserecParserErrorMessageProvider } from './parser/error-messages.js';
@@ -63,12 +63,31 @@ export const CaserecSharedModule: Module<LangiumSharedCoreServices, PartialLangi
   },
 };
 
-export function createCaserecServices(context: DefaultSharedCoreModuleContext): {
+export interface CaserecServicesOptions {
+  /**
+   * Check the grammar as the parser and lexer are built (Chevrotain's definition checks and ambiguity
+   * warnings, Langium's development mode). They cost about a third of building the parser on every start and
+   * find nothing in a grammar that passed them, so they run in the grammar's own test, not in the product.
+   */
+  readonly grammarChecks?: boolean;
+}
+
+/** The language's mode: production (no grammar checks) unless asked for. */
+export function languageModeModule(options: CaserecServicesOptions = {}): Module<LangiumCoreServices, PartialLangiumCoreServices> {
+  return {
+    LanguageMetaData: () => ({ ...CaserecLanguageMetaData, mode: options.grammarChecks ? 'development' : 'production' }),
+  };
+}
+
+export function createCaserecServices(
+  context: DefaultSharedCoreModuleContext,
+  options: CaserecServicesOptions = {},
+): {
   shared: LangiumSharedCoreServices;
   Caserec: CaserecServices;
 } {
   const shared = inject(createDefaultSharedCoreModule(context), CaserecGeneratedSharedModule, CaserecSharedModule);
-  const Caserec = inject(createDefaultCoreModule({ shared }), CaserecGeneratedModule, CaserecModule);
+  const Caserec = inject(createDefaultCoreModule({ shared }), CaserecGeneratedModule, CaserecModule, languageModeModule(options));
   shared.ServiceRegistry.register(Caserec);
   registerValidationChecks(Caserec);
   return { shared, Caserec };

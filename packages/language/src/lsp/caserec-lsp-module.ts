@@ -8,7 +8,7 @@ import type {
   PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
-import { CaserecModule, CaserecSharedModule, type CaserecAddedServices } from '../caserec-module.js';
+import { CaserecModule, CaserecSharedModule, languageModeModule, type CaserecAddedServices } from '../caserec-module.js';
 import { CaserecGeneratedModule, CaserecGeneratedSharedModule } from '../generated/module.js';
 import { registerValidationChecks } from '../validation/caserec-validator.js';
 import { CaserecCodeActionProvider } from './code-actions.js';
@@ -71,7 +71,7 @@ export function createCaserecLspServices(context: DefaultSharedModuleContext): {
   Caserec: CaserecLspServices;
 } {
   const shared = inject(createDefaultSharedModule(context), CaserecGeneratedSharedModule, CaserecSharedModule, CaserecSharedLspModule);
-  const Caserec = inject(createDefaultModule({ shared }), CaserecGeneratedModule, CaserecModule, CaserecLspModule);
+  const Caserec = inject(createDefaultModule({ shared }), CaserecGeneratedModule, CaserecModule, languageModeModule(), CaserecLspModule);
   shared.ServiceRegistry.register(Caserec);
   registerValidationChecks(Caserec);
   return { shared, Caserec };

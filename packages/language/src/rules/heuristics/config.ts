@@ -619,8 +619,10 @@ export const defaultVoiceConfig: VoiceHeuristicConfig = {
     'was unsettled',
     'was settled',
     'was calm',
+    'speak',
+    'handed',
   ],
-  sameViewPhrases: ['the same', 'similar', 'likewise', 'too'],
+  sameViewPhrases: ['the same', 'same as', 'similar', 'likewise', 'too', 'along', 'to go along', 'with whatever', 'with everything'],
   notViewVerbs: ['completed', 'finished'],
   lookedFor: "the child's own words, an observation of the child, or a direct-work tool",
 };

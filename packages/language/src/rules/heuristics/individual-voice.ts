@@ -29,7 +29,7 @@ export function childrenNotHeardIndividually(text: string, children: readonly Na
   const notNames = notNameWords(config);
   const standInNames: string[] = [];
   const seen = new Set<string>();
-  for (const [name] of text.matchAll(/\b[A-Z][a-z'’-]{2,}\b/g)) {
+  for (const [name] of text.matchAll(/\b[A-Z][a-z'’-]+\b/g)) {
     const lower = name.toLowerCase().replace(/['’]s$/, '');
     if (lower !== name.toLowerCase() || seen.has(lower) || known.has(lower) || notNames.has(lower)) continue;
     seen.add(lower);
@@ -79,7 +79,9 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
     let rest = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
     // A frame that gives the child's own view: "According to Ellie, …", "For Sam (6), the worst thing is…",
     // "Ava's wish was…".
-    if (VIEW_FRAME_BEFORE.test(before) && /^\s*(?:\(\s*(?:aged\s*)?\d+\s*\))?\s*,/.test(rest)) return true;
+    if (VIEW_FRAME_BEFORE.test(before) && /^\s*,/.test(rest.replace(AGE, ''))) return true;
+    // "What matters most to Hannah (11) is…"
+    if (WHAT_MATTERS_BEFORE.test(before)) return true;
     if (POSSESSIVE_VIEW.test(rest)) return true;
     // Not the subject: "for herself and her brother Sonny". After "spoke to Kai" or "with Nadia", only a
     // pronoun that takes the child up hears the child ("When I spoke to Orla on her own, she told me…").
@@ -89,15 +91,24 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
       continue;
     }
     // The age, and an aside between commas: "Tommy, who is three, ran…", "Jasmine (13), seen at school, said…".
-    rest = rest.replace(/^(?:'s\b)?\s*\(\s*(?:aged\s*)?\d+\s*\)/, '').replace(/^\s*,[^,.;]{1,40},/, '');
+    rest = rest.replace(AGE, '').replace(/^\s*,[^,.;]{1,40},/, '');
     if (/^\s*(?:and\b|&)/.test(rest)) continue;
+    // A list of views, one child to a line or item: "Liam (13): wants the plan to end", "Sam – wants…".
+    const label = LABEL.exec(rest);
+    if (label) {
+      if (labelledViewHeard(rest.slice(label[0].length), verbs, config)) return true;
+      continue;
+    }
     if (clauseHasVerb(rest, verbs, config)) return true;
     // "Tobi is 8. He said…": the next sentence goes on about the same child, by pronoun.
     const sentenceEnd = /^[^.;!?]*[.;!?]\s*/.exec(rest);
     if (sentenceEnd) {
       const next = rest.slice(sentenceEnd[0].length);
-      const pronoun = /^(?:he|she)\b/i.exec(next);
-      if (pronoun && clauseHasVerb(next.slice(pronoun[0].length), verbs, config)) return true;
+      const pronoun = /^(?:he|she)\b/i.exec(next) ?? laterPronoun(next, config);
+      if (pronoun && clauseHasVerb(next.slice(pronoun.index + pronoun[0].length), verbs, config)) return true;
+      // "Elliot (11) is non-verbal. I observed him pacing…"
+      if (config.workerObservation.some((phrase) => new RegExp(String.raw`^${escapeRegExp(phrase)}\s+(?:him|her)\b`, 'i').test(next)))
+        return true;
     }
   }
   return false;
@@ -112,9 +123,79 @@ function clauseHasVerb(rest: string, verbs: RegExp, config: VoiceHeuristicConfig
     const verb = verbs.exec(tail);
     if (!verb) continue;
     const after = tail.slice(verb[0].length);
-    return !config.sameViewPhrases.some((phrase) => new RegExp(String.raw`^\s*${escapeRegExp(phrase)}\b`, 'i').test(after));
+    return !borrowsView(after, config);
   }
   return false;
+}
+
+/** Whether the words after a child's verb only borrow another's view: "said the same", "nodded along", "said 'same as Amelia'". */
+function borrowsView(after: string, config: VoiceHeuristicConfig): boolean {
+  return config.sameViewPhrases.some((phrase) => new RegExp(String.raw`^\s*['"‘“]?${escapeRegExp(phrase)}\b`, 'i').test(after));
+}
+
+/** A child's age after the name: "(7)", "(aged 7)", "(4 weeks)", "(14 months)". */
+const AGE = /^(?:'s\b)?\s*\(\s*(?:aged\s*)?\d+(?:\s*(?:weeks?|months?|mths?|years?|yrs?))?\s*\)/;
+
+/** A name as the label of a list item: "Liam (13): …", "Sam – …", "• Troy (3) - …". */
+const LABEL = /^\s*(?::|\s[–—-]\s)/;
+
+/**
+ * The view after a child's label, up to the next line, or the next "; Name –" item: heard when it opens with
+ * the child's words in quotes, says the child was observed, or holds a verb of the child's (not one that only
+ * borrows another's view).
+ */
+function labelledViewHeard(afterLabel: string, verbs: RegExp, config: VoiceHeuristicConfig): boolean {
+  const item = /^[^\n\r]*?(?=;\s*[A-Z][a-z'’-]+\s*(?:\([^)]*\))?\s*(?::|[–—-]\s)|[\n\r]|$)/.exec(afterLabel)![0];
+  if (/^\s*['"‘“]/.test(item) || /^\s*(?:observed|seen to)\b/i.test(item)) return true;
+  const words = item.trim().split(/\s+/);
+  for (let at = 0; at < words.length; at++) {
+    const tail = words.slice(at).join(' ');
+    const verb = verbs.exec(tail);
+    if (verb && !borrowsView(tail.slice(verb[0].length), config)) return true;
+  }
+  return false;
+}
+
+/** What a view is framed by before the child's name, with no comma after: "What matters most to Hannah is…". */
+const WHAT_MATTERS_BEFORE = /\bwhat (?:matters|is important|is most important|worries|scares|helps)(?: most)? (?:to|for)\s+$/i;
+
+/**
+ * A he or she later in the sentence after the one naming a child, with no one else spoken of before it: "When
+ * I showed him the cards he handed me…". Another name or a role word first ("Mum said he…") and it is not
+ * the child's.
+ */
+function laterPronoun(sentence: string, config: VoiceHeuristicConfig): RegExpExecArray | null {
+  const pronoun = /\b(?:he|she)\b/i.exec(sentence.slice(0, 80));
+  if (!pronoun) return null;
+  const before = sentence.slice(0, pronoun.index);
+  if (/[.;!?]/.test(before)) return null;
+  // A capitalised word other than "I" or a sentence-opening "When" may be someone else: "Mason (8) told me he…".
+  const notNames = notNameWords(config);
+  if (before.split(/\s+/).some((word) => /^[A-Z][a-z]/.test(word) && !notNames.has(word.toLowerCase().replace(/[^a-z]/g, '')))) return null;
+  const adults = adultRoleWords(config);
+  if (
+    before
+      .toLowerCase()
+      .split(/[^a-z']+/)
+      .some((word) => adults.has(word.replace(/'s$/, '')))
+  )
+    return null;
+  return pronoun;
+}
+
+const adultRoleSets = new WeakMap<VoiceHeuristicConfig, Set<string>>();
+
+function adultRoleWords(config: VoiceHeuristicConfig): Set<string> {
+  let words = adultRoleSets.get(config);
+  if (!words) {
+    words = new Set(
+      Object.values(config.adultWords)
+        .flat()
+        .flatMap((word) => String(word).toLowerCase().split(' ')),
+    );
+    adultRoleSets.set(config, words);
+  }
+  return words;
 }
 
 /** A brother or sister by relation: "her little brother", "his twin". */
@@ -122,7 +203,7 @@ const SIBLING = String.raw`(?:her|his|their)\s+(?:[a-z]+\s+)?(?:brother|sister|s
 
 /** Words before a child's name by which another reports what the child thinks: the child is not heard there. */
 const REPORTED_BEFORE = new RegExp(
-  String.raw`\b(?:said|says|told (?:me|us|the \w+)|explained|reported|thinks|believes)\s+(?:that\s+)?(?:[^.;!?]*\band that\s+)?(?:${SIBLING})?$`,
+  String.raw`\b(?:said|says|told (?:me|us|the \w+)|explained|reported|reports|states|stated|advised|advises|thinks|believes|feels)\s+(?:that\s+)?(?:[^.;!?]*\band that\s+)?(?:${SIBLING})?$`,
   'i',
 );
 
