@@ -20,7 +20,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  keepNames: true,
+  keepNames: false,
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: here,

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_POLICY, POLICY_FILE_NAME, policySchema, timescalesSchema, RULES, readPolicyFile } from '@caserec/language';
+import { DEFAULT_POLICY, POLICY_FILE_NAME, POLICY_SETTING_NOTES, TIMESCALE_SETTINGS, RULES, readPolicyFile } from '@caserec/language';
 import { EXIT_OK, UsageError } from '../errors.js';
 import type { CommandIO } from './validate.js';
 
@@ -18,40 +18,35 @@ const HEURISTIC_NOTES: Record<string, string> = {
   history: 'CR202: phrases that refer back to earlier involvement (dates and years are recognised too).',
 };
 
-function describe(schema: unknown): string | undefined {
-  return (schema as { description?: string }).description;
-}
-
 function indentJson(value: unknown, indent: string): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, '\n' + indent);
 }
 
 /** The default policy as JSON with comments (the policy reader accepts // comments). */
 export function defaultPolicyText(): string {
-  const shape = policySchema.shape as unknown as Record<string, unknown>;
   const lines: string[] = [
     '// caserec policy: timescales, thresholds, word lists and severities. Every value shown is the default;',
     '// delete a setting to keep the default, or change it to your local standard. Checked when caserec runs:',
     '// an unknown key or a bad value is reported with its name and line.',
     '{',
-    `  // ${describe(shape.rules)}`,
+    `  // ${POLICY_SETTING_NOTES.rules}`,
     '  // For example: "CR104": "off", "CR310": "error". Rules and their default severities:',
     ...RULES.map((rule) => `  //   ${rule.code} ${rule.name} (${rule.severity})`),
     '  "rules": {},',
     '',
     '  "timescales": {',
   ];
-  const timescales = Object.entries(timescalesSchema.shape as Record<string, unknown>);
-  timescales.forEach(([key, field], index) => {
-    lines.push(`    // ${describe(field) ?? key}`);
+  const timescales = Object.entries(TIMESCALE_SETTINGS);
+  timescales.forEach(([key, setting], index) => {
+    lines.push(`    // ${setting.why}`);
     lines.push(
       `    "${key}": ${JSON.stringify(DEFAULT_POLICY.timescales[key as keyof typeof DEFAULT_POLICY.timescales])}${index < timescales.length - 1 ? ',' : ''}`,
     );
   });
   lines.push('  },', '');
-  lines.push(`  // ${describe(shape.localClosureDays)}`, `  "localClosureDays": [],`, '');
-  lines.push(`  // ${describe(shape.managerRoles)}`, `  "managerRoles": ${JSON.stringify(DEFAULT_POLICY.managerRoles)},`, '');
-  lines.push(`  // ${describe(shape.heuristics)}`, '  "heuristics": {');
+  lines.push(`  // ${POLICY_SETTING_NOTES.localClosureDays}`, `  "localClosureDays": [],`, '');
+  lines.push(`  // ${POLICY_SETTING_NOTES.managerRoles}`, `  "managerRoles": ${JSON.stringify(DEFAULT_POLICY.managerRoles)},`, '');
+  lines.push(`  // ${POLICY_SETTING_NOTES.heuristics}`, '  "heuristics": {');
   const sections = Object.entries(DEFAULT_POLICY.heuristics);
   sections.forEach(([key, value], index) => {
     lines.push(`    // ${HEURISTIC_NOTES[key] ?? key}`);

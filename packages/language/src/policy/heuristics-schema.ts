@@ -32,6 +32,10 @@ const regexString = z
   .string()
   .refine(isValidPattern, { message: 'not a valid pattern (a regular expression; {child} stands for the child)' });
 
-const defaults = { ...defaultHeuristicConfig, history: defaultHistoryConfig, assessedRisk: defaultAssessedRiskConfig };
+/** The heuristics' settings when the policy file gives none. */
+export const heuristicDefaults = { ...defaultHeuristicConfig, history: defaultHistoryConfig, assessedRisk: defaultAssessedRiskConfig };
 
-export const heuristicsSchema = schemaFor('heuristics', defaults as unknown as Json) as z.ZodType<typeof defaults, unknown>;
+/** The schema of the policy's heuristics, made on each call (the policy schema calls it once, when first used). */
+export function heuristicsSchema(): z.ZodType<typeof heuristicDefaults, unknown> {
+  return schemaFor('heuristics', heuristicDefaults as unknown as Json) as z.ZodType<typeof heuristicDefaults, unknown>;
+}

@@ -88,7 +88,7 @@ export function readPolicyFile(file: string): LoadedPolicy {
     const line = position !== undefined ? lineAt(stripped, Number(position)) : 1;
     return { policy: DEFAULT_POLICY, file, problems: [{ file, line, key: '(file)', message: `not valid JSON: ${message}` }] };
   }
-  const parsed = policySchema.safeParse(json);
+  const parsed = policySchema().safeParse(json);
   if (parsed.success) return { policy: parsed.data, file, problems: [] };
   const lines = linesByPath(stripped);
   const problems = parsed.error.issues.map((issue) => {

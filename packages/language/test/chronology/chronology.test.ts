@@ -220,19 +220,19 @@ note 2022-01-11 by jo about amelia { text: """t""" }
 event 2021-01-10 about amelia source police significance low { what: """w""" impact: """i""" }
 event 2021-01-11 about amelia source police significance high { what: """w""" impact: """i""" }
 `);
-    const policy = policySchema.parse({ significance: { event: 'medium' } });
+    const policy = policySchema().parse({ significance: { event: 'medium' } });
     const chronology = await chronologyOf({ 'a.case': text }, { policy });
     expect(chronology.rows.map((r) => r.significance)).toEqual(['low', 'high']);
   });
 
   it("falls back to the policy's value for an event whose own significance is not a level", async () => {
     const text = withCase(`event 2021-01-10 about amelia source police significance huge { what: """w""" impact: """i""" }\n`);
-    const chronology = await chronologyOf({ 'a.case': text }, { policy: policySchema.parse({ significance: { event: 'high' } }) });
+    const chronology = await chronologyOf({ 'a.case': text }, { policy: policySchema().parse({ significance: { event: 'high' } }) });
     expect(chronology.rows[0]!.significance).toBe('high');
   });
 
   it('follows a policy override for a kind, keeping the defaults of the others', async () => {
-    const policy = policySchema.parse({ significance: { visit: 'high', referral: 'low' } });
+    const policy = policySchema().parse({ significance: { visit: 'high', referral: 'low' } });
     expect(policy.significance.visit).toBe('high');
     expect(policy.significance.closure).toBe('high');
     const chronology = await chronologyOf({ 'a.case': everyKind }, { policy });
@@ -244,8 +244,8 @@ event 2021-01-11 about amelia source police significance high { what: """w""" im
   });
 
   it('rejects a significance that is not a level, in the policy file', () => {
-    expect(policySchema.safeParse({ significance: { visit: 'urgent' } }).success).toBe(false);
-    expect(policySchema.safeParse({ significance: { vist: 'high' } }).success).toBe(false);
+    expect(policySchema().safeParse({ significance: { visit: 'urgent' } }).success).toBe(false);
+    expect(policySchema().safeParse({ significance: { vist: 'high' } }).success).toBe(false);
   });
 
   it('significanceOf reads the default policy', async () => {

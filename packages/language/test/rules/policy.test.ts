@@ -7,6 +7,8 @@ import { EmptyFileSystem } from 'langium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_POLICY,
+  TIMESCALE_SETTINGS,
+  policySchema,
   createCaserecServices,
   findPolicyFile,
   formatPolicyProblem,
@@ -334,5 +336,19 @@ assessment a1 2022-03-08 about amelia {
       expect(result.stderr).toContain('timescales.asessmentWorkingDays');
       expect(result.stderr).toContain('unknown setting');
     });
+  });
+});
+
+describe('the default policy', () => {
+  it('is what the schema reads from an empty policy file', () => {
+    expect(DEFAULT_POLICY).toEqual(policySchema().parse({}));
+  });
+
+  it('has a default and a reason for every timescale, each within its bounds', () => {
+    for (const [key, setting] of Object.entries(TIMESCALE_SETTINGS)) {
+      expect(setting.why.length, key).toBeGreaterThan(10);
+      expect(setting.default, key).toBeGreaterThanOrEqual(setting.min);
+      expect(setting.default, key).toBeLessThanOrEqual(setting.max);
+    }
   });
 });
