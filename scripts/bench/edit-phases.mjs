@@ -56,3 +56,5 @@ for (let i = 0; i < edits; i++) {
 console.log(`${path.basename(file)}: ${edits} edits, ${incrementalStats.spliced - before} spliced; median ms per phase:`);
 for (const [name, values] of Object.entries(phases)) console.log(`  ${name.padEnd(14)} ${round(median(values))}`);
 console.log(`  ${'total'.padEnd(14)} ${round(median(totals))}`);
+const sorted = [...totals].sort((a, b) => a - b);
+console.log(`  total p95 ${round(sorted[Math.ceil(sorted.length * 0.95) - 1])}, max ${round(sorted.at(-1))}; slowest edits: ${sorted.slice(-5).map(round).join(', ')}`);
