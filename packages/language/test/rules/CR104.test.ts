@@ -101,8 +101,8 @@ describe('CR104: each child of a sibling group spoken of by name', () => {
     expect(finding?.message).toContain('Cara');
   });
 
-  it('a pet name sharing the first letter hears a named child: "Amelia and Cara were seen. Millie said…" does not, "Cazzie said…" does', async () => {
-    const heard = 'Amelia and Cara were seen together. Amelia said "I like my teacher". Cazzie told me she worries about Mum.';
+  it('a shorter pet name with the same first letter hears a named child: "Caz told me…" does, "Millie told me…" does not', async () => {
+    const heard = 'Amelia and Cara were seen together. Amelia said "I like my teacher". Caz told me she worries about Mum.';
     expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
     const other = 'Amelia and Cara were seen together. Amelia said "I like my teacher". Millie told me she worries about Mum.';
     expect(withCode(await validateOne(visit('amelia, cara', other)), 'CR104')).toHaveLength(1);

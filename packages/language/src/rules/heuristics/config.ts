@@ -621,6 +621,7 @@ export const defaultVoiceConfig: VoiceHeuristicConfig = {
     'was calm',
     'speak',
     'handed',
+    'observed',
   ],
   sameViewPhrases: ['the same', 'same as', 'similar', 'likewise', 'too', 'along', 'to go along', 'with whatever', 'with everything'],
   notViewVerbs: ['completed', 'finished'],

@@ -40,8 +40,9 @@ export function childrenNotHeardIndividually(text: string, children: readonly Na
     .filter((child) => {
       const named = forms[children.indexOf(child)]!.some((alias) => new RegExp(String.raw`\b${escapeRegExp(alias)}\b`, 'i').test(text));
       if (named) {
-        const initial = givenName(child.name).charAt(0).toLowerCase();
-        const petName = standInNames.findIndex((name) => name.startsWith(initial));
+        // A pet name is shorter than the name and starts as it does: "Izzy" for Isabelle, not "Amara" for Arjun.
+        const given = givenName(child.name).toLowerCase();
+        const petName = standInNames.findIndex((name) => name.charAt(0) === given.charAt(0) && name.length < given.length);
         if (petName < 0) return true;
         standInNames.splice(petName, 1);
         standIns--;
@@ -74,8 +75,12 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
     const before = text.slice(Math.max(0, match.index - 60), match.index);
     // Part of a joint subject: "Lena and Felix", "Rory (12), Evan (9)".
     if (/(?:\b[A-Z][a-z'’-]+|\))\s*(?:,|\band\b|&)\s*$/.test(before)) continue;
+    // The child's words first, then who said them: "'I hate it there,' said Mia", "Said Layla, 9: '…'".
+    if (QUOTE_THEN_SPEAKER_BEFORE.test(before)) return true;
     // Spoken of by someone else: "Lexi said that her little brother Finn…", "Dad said that Nadia…".
     if (REPORTED_BEFORE.test(before)) continue;
+    // Asked to agree: "Asked if she felt the same, his sister Ella-Mae nodded".
+    if (ASKED_TO_AGREE_BEFORE.test(before)) continue;
     let rest = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
     // A frame that gives the child's own view: "According to Ellie, …", "For Sam (6), the worst thing is…",
     // "Ava's wish was…".
@@ -122,6 +127,8 @@ function clauseHasVerb(rest: string, verbs: RegExp, config: VoiceHeuristicConfig
     const tail = words.slice(skip).join(' ');
     const verb = verbs.exec(tail);
     if (!verb) continue;
+    // A verb after someone else is theirs: "Sonny (3) in cot upstairs – Dad said asleep".
+    if (skip > 0 && isOtherSubject(words[skip - 1]!, config)) return false;
     const after = tail.slice(verb[0].length);
     return !borrowsView(after, config);
   }
@@ -133,8 +140,15 @@ function borrowsView(after: string, config: VoiceHeuristicConfig): boolean {
   return config.sameViewPhrases.some((phrase) => new RegExp(String.raw`^\s*['"‘“]?${escapeRegExp(phrase)}\b`, 'i').test(after));
 }
 
-/** A child's age after the name: "(7)", "(aged 7)", "(4 weeks)", "(14 months)". */
-const AGE = /^(?:'s\b)?\s*\(\s*(?:aged\s*)?\d+(?:\s*(?:weeks?|months?|mths?|years?|yrs?))?\s*\)/;
+/** A child's age after the name: "(7)", "(aged 7)", "(4 weeks)", "(7 mo)", "(9 wks)", "(Isabelle, 8)". */
+const AGE = /^(?:'s\b)?\s*\(\s*(?:[A-Z][a-z'’-]+,\s*)?(?:aged\s*)?\d+(?:\s*(?:weeks?|wks?|months?|mths?|mos?|years?|yrs?|[mwy]))?\s*\)/;
+
+/** A question that only asks the child to agree with another, earlier in the sentence. */
+const ASKED_TO_AGREE_BEFORE = /\b(?:if|whether)\s+(?:she|he|they)\s+(?:felt|feels|thought|thinks|agreed|agrees)\b[^.;!?]*$/i;
+
+/** A speech verb after the child's quoted words, or opening the sentence before the child's name. */
+const QUOTE_THEN_SPEAKER_BEFORE =
+  /(?:['"’”]\s*,?\s*|(?:^|[.;!?]\s+))(?:said|says|asked|added|replied|whispered|shouted|explained|insisted|muttered)\s+$/i;
 
 /** A name as the label of a list item: "Liam (13): …", "Sam – …", "• Troy (3) - …". */
 const LABEL = /^\s*(?::|\s[–—-]\s)/;
@@ -149,11 +163,38 @@ function labelledViewHeard(afterLabel: string, verbs: RegExp, config: VoiceHeuri
   if (/^\s*['"‘“]/.test(item) || /^\s*(?:observed|seen to)\b/i.test(item)) return true;
   const words = item.trim().split(/\s+/);
   for (let at = 0; at < words.length; at++) {
+    // A verb after someone else is theirs ("Sonny (3) – in cot, Dad said asleep").
+    if (at > 0 && isOtherSubject(words[at - 1]!, config)) continue;
     const tail = words.slice(at).join(' ');
     const verb = verbs.exec(tail);
     if (verb && !borrowsView(tail.slice(verb[0].length), config)) return true;
   }
   return false;
+}
+
+/** A word that may be another person: a capitalised word that is not "I" nor a not-name ("Dad", "FC", "Mason"). */
+function isSomeoneElse(word: string, config: VoiceHeuristicConfig): boolean {
+  if (!/^[A-Z]/.test(word) || word === 'I') return false;
+  const bare = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/[^a-z]/g, '');
+  return bare.length > 0 && (!notNameWords(config).has(bare) || adultRoleWords(config).has(bare));
+}
+
+/** A word that is another person as the subject of the verb after it: "Dad", "FC", "mum", "carer". */
+function isOtherSubject(word: string, config: VoiceHeuristicConfig): boolean {
+  // "…sharing a room with Sam, rated her placement 4/10": a word before a comma is not the verb's subject.
+  if (/[,;:]$/.test(word)) return false;
+  return (
+    isSomeoneElse(word, config) ||
+    adultRoleWords(config).has(
+      word
+        .toLowerCase()
+        .replace(/['’]s$/, '')
+        .replace(/[^a-z]/g, ''),
+    )
+  );
 }
 
 /** What a view is framed by before the child's name, with no comma after: "What matters most to Hannah is…". */
@@ -169,9 +210,9 @@ function laterPronoun(sentence: string, config: VoiceHeuristicConfig): RegExpExe
   if (!pronoun) return null;
   const before = sentence.slice(0, pronoun.index);
   if (/[.;!?]/.test(before)) return null;
-  // A capitalised word other than "I" or a sentence-opening "When" may be someone else: "Mason (8) told me he…".
-  const notNames = notNameWords(config);
-  if (before.split(/\s+/).some((word) => /^[A-Z][a-z]/.test(word) && !notNames.has(word.toLowerCase().replace(/[^a-z]/g, '')))) return null;
+  // A capitalised word other than "I" or a sentence-opening "When" may be someone else: "Mason (8) told me he…",
+  // "FC says he…".
+  if (before.split(/\s+/).some((word) => isSomeoneElse(word, config))) return null;
   const adults = adultRoleWords(config);
   if (
     before
@@ -244,7 +285,7 @@ const VIEW_FRAME_BEFORE = /(?:\baccording to|^for|[.;]\s*for|\bwhen I asked|\bin
 
 /** The child's own wish, view or words as a subject: "Ava's wish was…". */
 const POSSESSIVE_VIEW =
-  /^['’]s\s+(?:\w+\s+)?(?:wish|wishes|view|views|words|worry|worries|hope|hopes|answer|answers|drawing|picture|score|scores|feelings|message|letter)\b/i;
+  /^['’]s\s+(?:\w+\s+)?(?:wish|wishes|view|views|words|worry|worries|hope|hopes|answer|answers|drawing|picture|score|scores|feelings|message|letter|note|reply|email|text)\b/i;
 
 /** Capitalised words that are not a child's name: grammar words, people by role, the policy's not-names. */
 const FUNCTION_WORDS = [
