@@ -60,7 +60,13 @@ export const CORPUS_FILES: Record<RuleCode, string> = {
  */
 export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, readonly string[]>> = {
   CR601: ['event-impact-fresh.json'],
-  CR104: ['voice-individual-2.json', 'voice-individual-3.json', 'voice-individual-4.json', 'voice-individual-5.json'],
+  CR104: [
+    'voice-individual-2.json',
+    'voice-individual-3.json',
+    'voice-individual-4.json',
+    'voice-individual-5.json',
+    'voice-individual-6.json',
+  ],
 };
 
 const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');

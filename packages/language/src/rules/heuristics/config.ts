@@ -55,7 +55,7 @@ export interface VoiceHeuristicConfig {
    * view (beside the speech and observation verbs).
    */
   feelingVerbs: string[];
-  /** CR104: words after a child's verb that only borrow another's view: "Sonny said the same". */
+  /** CR104: words after a child's verb that only borrow another's view, or give none: "Sonny said the same", "didn't say much". */
   sameViewPhrases: string[];
   /** CR104: verbs of the lists above that record a task done, not a view ("Idris also completed the scale"). */
   notViewVerbs: string[];
@@ -622,8 +622,28 @@ export const defaultVoiceConfig: VoiceHeuristicConfig = {
     'speak',
     'handed',
     'observed',
+    'messaged',
+    'emailed',
+    'phoned',
+    'rang',
+    'was keen',
+    'is keen',
+    'show',
   ],
-  sameViewPhrases: ['the same', 'same as', 'similar', 'likewise', 'too', 'along', 'to go along', 'with whatever', 'with everything'],
+  sameViewPhrases: [
+    'the same',
+    'same as',
+    'similar',
+    'likewise',
+    'too',
+    'along',
+    'to go along',
+    'with whatever',
+    'with everything',
+    'say much',
+    'say anything',
+    'talk much',
+  ],
   notViewVerbs: ['completed', 'finished'],
   lookedFor: "the child's own words, an observation of the child, or a direct-work tool",
 };

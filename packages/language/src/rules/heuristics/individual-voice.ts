@@ -77,8 +77,9 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
     if (/(?:\b[A-Z][a-z'’-]+|\))\s*(?:,|\band\b|&)\s*$/.test(before)) continue;
     // The child's words first, then who said them: "'I hate it there,' said Mia", "Said Layla, 9: '…'".
     if (QUOTE_THEN_SPEAKER_BEFORE.test(before)) return true;
-    // Spoken of by someone else: "Lexi said that her little brother Finn…", "Dad said that Nadia…".
-    if (REPORTED_BEFORE.test(before)) continue;
+    // Spoken of by someone else: "Lexi said that her little brother Finn…", "Dad said that Nadia…", "School
+    // report that Oliver is engaged and Noah has made friends", "It is felt Connor's views…".
+    if (REPORTED_BEFORE.test(before) || OPINION_CLAUSE_BEFORE.test(before)) continue;
     // Asked to agree: "Asked if she felt the same, his sister Ella-Mae nodded".
     if (ASKED_TO_AGREE_BEFORE.test(before)) continue;
     let rest = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
@@ -247,6 +248,10 @@ const REPORTED_BEFORE = new RegExp(
   String.raw`\b(?:said|says|told (?:me|us|the \w+)|explained|reported|reports|states|stated|advised|advises|thinks|believes|feels)\s+(?:that\s+)?(?:[^.;!?]*\band that\s+)?(?:${SIBLING})?$`,
   'i',
 );
+
+/** An opinion or report about the child, earlier in the same sentence: "School report that…", "It is felt…". */
+const OPINION_CLAUSE_BEFORE =
+  /(?:\b(?:report|reports|reported|felt|feels|thinks|believes)\s+that\b|\bit is (?:felt|thought|believed|assumed)\b)[^.;!?]*$/i;
 
 /** Words before a child's name that join the child to another as object: "for herself and her brother Sonny". */
 const SIBLING_OBJECT_BEFORE = new RegExp(String.raw`\band\s+${SIBLING}$`, 'i');
