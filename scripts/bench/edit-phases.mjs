@@ -1,7 +1,8 @@
 // Where a keystroke's rebuild goes, in process: opens a record in the language server's services (no
 // connection), types into a prose block one character at a time through the text documents, as the server
 // does, and prints the median time of each build phase per edit, and how many edits were spliced.
-//   node scripts/bench/edit-phases.mjs FILE.case [--edits N] [--as-of D]
+//   node scripts/bench/edit-phases.mjs FILE.case [--edits N] [--as-of D] [--fast-only] [--profile-edits OUT.cpuprofile]
+// --profile-edits writes a CPU profile of the edits alone (not of the first build).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +42,16 @@ for (const state of [1, 2, 3, 4, 5, 6]) {
     mark = now;
   });
 }
+const profileOut = opt('--profile-edits');
+let session;
+if (profileOut) {
+  const { Session } = await import('node:inspector/promises');
+  session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+}
 let cursor = text.indexOf('observations: """', Math.floor(text.length / 2)) + 'observations: """'.length;
 const totals = [];
 const before = incrementalStats.spliced;
@@ -53,8 +64,14 @@ for (let i = 0; i < edits; i++) {
   await builder.update([uri], []);
   totals.push(nowMs() - start);
 }
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  fs.writeFileSync(profileOut, JSON.stringify(profile));
+}
 console.log(`${path.basename(file)}: ${edits} edits, ${incrementalStats.spliced - before} spliced; median ms per phase:`);
 for (const [name, values] of Object.entries(phases)) console.log(`  ${name.padEnd(14)} ${round(median(values))}`);
 console.log(`  ${'total'.padEnd(14)} ${round(median(totals))}`);
 const sorted = [...totals].sort((a, b) => a - b);
-console.log(`  total p95 ${round(sorted[Math.ceil(sorted.length * 0.95) - 1])}, max ${round(sorted.at(-1))}; slowest edits: ${sorted.slice(-5).map(round).join(', ')}`);
+console.log(
+  `  total p95 ${round(sorted[Math.ceil(sorted.length * 0.95) - 1])}, max ${round(sorted.at(-1))}; slowest edits: ${sorted.slice(-5).map(round).join(', ')}`,
+);

@@ -78,7 +78,11 @@ export class CaserecScopeProvider extends DefaultScopeProvider {
       const at = description.name.indexOf(SEPARATOR);
       if (at < 0) continue;
       const caseId = description.name.slice(0, at);
-      const local: AstNodeDescription = { ...description, name: description.name.slice(at + SEPARATOR.length) };
+      // The description under its local name. Not a spread copy: that would run its lazy getters (the name's
+      // place in the text, found by walking the CST), for every symbol of the workspace on every edit.
+      const local: AstNodeDescription = Object.create(description, {
+        name: { value: description.name.slice(at + SEPARATOR.length), enumerable: true },
+      });
       let list = byCase.get(caseId);
       if (!list) byCase.set(caseId, (list = []));
       list.push(local);
