@@ -43,6 +43,24 @@ export function isAbout(entry: Entry, child: string): boolean {
   return entry.children.some((ref) => ref.ref?.name === child || ref.$refText === child);
 }
 
+/**
+ * `sharesChild` with each entry's children read once: for a rule that compares every entry of a long record
+ * with many others. Made per rule run (references may resolve differently in the next build).
+ */
+export function childSharing(): (a: Entry, b: Entry) => boolean {
+  const childrenOf = new Map<Entry, Set<string>>();
+  const children = (entry: Entry) => {
+    let names = childrenOf.get(entry);
+    if (!names) childrenOf.set(entry, (names = new Set(childNames(entry))));
+    return names;
+  };
+  return (a, b) => {
+    const ofA = children(a);
+    for (const name of children(b)) if (ofA.has(name)) return true;
+    return false;
+  };
+}
+
 export function sharesChild(a: Entry, b: Entry): boolean {
   const names = new Set(childNames(a));
   return childNames(b).some((name) => names.has(name));

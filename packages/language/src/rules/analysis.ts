@@ -11,7 +11,7 @@ import {
   fieldText,
   fieldValue,
   outcomeOf,
-  sharesChild,
+  childSharing,
 } from '../model/derived.js';
 import { findField, isBlank } from '../model/entry-fields.js';
 import { compareDates, formatLongDate } from '../time/index.js';
@@ -55,18 +55,15 @@ export function analysisDescriptive(context: RuleContext): void {
 
 /** CR202: earlier events, contacts or referrals exist, but the assessment's history and analysis ignore them. */
 export function historyNotConsidered(context: RuleContext): void {
+  // Each entry's children read once, not once per assessment it is compared with (a long record has thousands).
+  const sharesAChild = childSharing();
+  const referrals = entriesOfType(context.model, 'Referral');
+  const history = context.model.entries.filter((e) => e.$type === 'Event' || e.$type === 'Contact' || e.$type === 'Referral');
   for (const assessment of entriesOfType(context.model, 'Assessment')) {
     if (!completedOf(assessment)) continue;
-    const startedBy = entriesOfType(context.model, 'Referral')
-      .filter((r) => sharesChild(r, assessment) && compareDates(r.date, assessment.date) <= 0)
-      .at(-1);
+    const startedBy = referrals.filter((r) => sharesAChild(r, assessment) && compareDates(r.date, assessment.date) <= 0).at(-1);
     const before = startedBy?.date ?? assessment.date;
-    const earlier = context.model.entries.filter(
-      (e) =>
-        (e.$type === 'Event' || e.$type === 'Contact' || e.$type === 'Referral') &&
-        sharesChild(e, assessment) &&
-        compareDates(e.date, before) < 0,
-    );
+    const earlier = history.filter((e) => sharesAChild(e, assessment) && compareDates(e.date, before) < 0);
     if (earlier.length === 0) continue;
     const text = [fieldText(assessment, 'history'), fieldText(assessment, 'analysis')].filter((t) => !isBlank(t)).join('\n');
     if (
@@ -115,6 +112,19 @@ function endingDecisions(context: RuleContext): { entry: Entry; date: string; te
 /** CR203: a step-down, no further action or closure resting on optimism, or taken while safety-plan actions are open. */
 export function overOptimistic(context: RuleContext): void {
   const config = context.policy.heuristics.optimism;
+  // Read once for all decisions (a long record has thousands of entries to compare each decision with).
+  const sharesChild = childSharing();
+  const safetyPlans = entriesOfType(context.model, 'SafetyPlan');
+  const replacersOf = new Map<Entry, Entry[]>();
+  for (const plan of safetyPlans) {
+    const replaced = plan.replaces?.ref as Entry | undefined;
+    if (replaced) replacersOf.set(replaced, [...(replacersOf.get(replaced) ?? []), plan]);
+  }
+  const completedAssessments = entriesOfType(context.model, 'Assessment').flatMap((a) => {
+    const completed = completedOf(a);
+    return completed ? [{ assessment: a, completed: completed.date }] : [];
+  });
+  const weighing = context.model.entries.filter((e) => e.$type === 'Conference' || e.$type === 'StepDown' || e.$type === 'Closure');
   for (const decision of endingDecisions(context)) {
     const reasons: string[] = [];
     if (!isBlank(decision.text)) {
@@ -128,30 +138,29 @@ export function overOptimistic(context: RuleContext): void {
         );
       }
     }
-    const openActions = entriesOfType(context.model, 'SafetyPlan')
-      .filter((plan) => sharesChild(plan, decision.entry) && compareDates(plan.date, decision.date) <= 0)
-      .filter((plan, _, plans) => !plans.some((other) => other.replaces?.ref === plan))
+    const inForce = (plan: Entry) => sharesChild(plan, decision.entry) && compareDates(plan.date, decision.date) <= 0;
+    const openActions = safetyPlans
+      .filter(inForce)
+      // A plan replaced by another plan in force by then is not in force itself.
+      .filter((plan) => !(replacersOf.get(plan) ?? []).some(inForce))
       .flatMap((plan) => plan.items.filter(isAction))
       .filter((action) => !action.done || compareDates(action.done, decision.date) > 0);
-    const assessment = entriesOfType(context.model, 'Assessment')
+    const latest = completedAssessments
       .filter(
-        (a) =>
-          a !== decision.entry &&
-          sharesChild(a, decision.entry) &&
-          completedOf(a) &&
-          compareDates(completedOf(a)!.date, decision.date) <= 0,
+        ({ assessment: a, completed }) =>
+          a !== decision.entry && sharesChild(a, decision.entry) && compareDates(completed, decision.date) <= 0,
       )
       .at(-1);
+    const assessment = latest?.assessment;
     const assessedAnalysis = assessment ? fieldText(assessment, 'analysis') : undefined;
     // Once a conference or an earlier ending decision has weighed the assessment, a later decision rests on that.
     const weighedSince =
-      assessment &&
-      context.model.entries.some(
+      latest &&
+      weighing.some(
         (e) =>
           e !== decision.entry &&
-          (e.$type === 'Conference' || e.$type === 'StepDown' || e.$type === 'Closure') &&
           sharesChild(e, decision.entry) &&
-          compareDates(e.date, completedOf(assessment)!.date) >= 0 &&
+          compareDates(e.date, latest.completed) >= 0 &&
           compareDates(e.date, decision.date) <= 0,
       );
     if (assessment && !weighedSince && !isBlank(assessedAnalysis) && !isBlank(decision.text)) {
