@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { WorkspaceCache } from 'langium';
+import { Cancellation, WorkspaceCache, interruptAndCheck } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Document } from '../generated/ast.js';
 import { buildCaseModels, type CaseModel } from '../model/case-model.js';
@@ -35,16 +35,24 @@ export class CaseValidator {
     return caseId === undefined ? undefined : this.caseModels().get(caseId);
   }
 
-  /** Findings of the case rules that fall in `document`. */
-  findingsFor(document: LangiumDocument): Finding[] {
+  /**
+   * Findings of the case rules that fall in `document`. The rules run one at a time with a turn of the event
+   * loop between them when 10 ms have passed, so that a keystroke can cancel the pass (by `cancelToken`) rather
+   * than wait for the whole of it; a cancelled pass leaves nothing in the cache.
+   */
+  async findingsFor(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<Finding[]> {
     const model = this.caseModelOf(document);
     if (!model) return [];
     const key = model.caseId + '\0' + this.settings.getAsOf();
-    const byDocument = this.findings.get(key, () => this.runRules(model));
+    let byDocument = this.findings.get(key);
+    if (byDocument === undefined) {
+      byDocument = await this.runRules(model, cancelToken);
+      this.findings.set(key, byDocument);
+    }
     return byDocument.get(document.uri.toString()) ?? [];
   }
 
-  runRules(model: CaseModel): Map<string, Finding[]> {
+  async runRules(model: CaseModel, cancelToken = Cancellation.CancellationToken.None): Promise<Map<string, Finding[]>> {
     const byDocument = new Map<string, Finding[]>();
     const anchor = model.documents[0];
     if (!anchor) return byDocument;
@@ -65,6 +73,7 @@ export class CaseValidator {
     };
     for (const rule of CASE_RULES) {
       if (severityUnder(loaded.policy, rule.code) === 'off') continue;
+      await interruptAndCheck(cancelToken);
       try {
         rule.check(context);
       } catch (error) {

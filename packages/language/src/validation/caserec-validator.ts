@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationChecks } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, type Cancellation } from 'langium';
 import type { CaserecAstType, Document, Entry } from '../generated/ast.js';
 import { Entry as EntryType } from '../generated/ast.js';
 import type { CaserecServices } from '../caserec-module.js';
@@ -43,8 +43,8 @@ export function registerValidationChecks(services: CaserecServices): void {
   // Case-level rules read every file of the case; they run after each document's own checks.
   // registerAfterDocument takes no category: the check reads the build's categories itself ([] means all), so the
   // editor can run the case pass on save only while the CLI always runs it.
-  registry.registerAfterDocument((root, accept, categories) => {
-    if (categories.length === 0 || categories.includes('slow')) validator.checkCase(root as Document, accept);
+  registry.registerAfterDocument(async (root, accept, categories, cancelToken) => {
+    if (categories.length === 0 || categories.includes('slow')) await validator.checkCase(root as Document, accept, cancelToken);
   });
   void EntryType;
 }
@@ -83,11 +83,11 @@ export class CaserecValidator {
     if (entry.$type === 'Assessment') records.checkAssessmentAuthorised(entry, policy.managerRoles, report);
   }
 
-  checkCase(root: Document, accept: ValidationAcceptor): void {
+  async checkCase(root: Document, accept: ValidationAcceptor, cancelToken?: Cancellation.CancellationToken): Promise<void> {
     const document = root.$document;
     if (!document) return;
     const report = this.toAcceptor(document, accept);
-    for (const finding of this.services.caserec.CaseValidator.findingsFor(document)) report(finding);
+    for (const finding of await this.services.caserec.CaseValidator.findingsFor(document, cancelToken)) report(finding);
   }
 
   /** A report function that gives each finding its policy severity, its code, and its rule name. */
