@@ -115,7 +115,11 @@ export function childVoiceNotIndividual(context: RuleContext): void {
       .filter((child) => child !== undefined && (ageOn(child, entry.date) ?? minimumAge) >= minimumAge)
       .map((child) => ({ id: child!.name, name: child!.fullName ?? child!.name }));
     if (children.length < 2) continue;
-    const missing = childrenNotHeardIndividually(text!, children, context.policy.heuristics.voice);
+    const config = context.policy.heuristics.voice;
+    // Judged once per text and children while the policy stands: a keystroke's case pass re-reads every text.
+    const missing = memoJudgement(config, 'individual-voice', children, [text!], () =>
+      childrenNotHeardIndividually(text!, children, config),
+    );
     if (missing.length === 0) continue;
     const names = missing.map((id) => displayName(childNamed(context.model, id), id)).join(' or ');
     context.report({
