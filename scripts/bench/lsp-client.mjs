@@ -220,6 +220,9 @@ export async function measureKeystrokes({
         maxMs: round(Math.max(...single)),
         completeMedianMs: round(median(singleComplete)),
         completeP95Ms: round(quantile(singleComplete, 0.95)),
+        // Each edit's time in order, to tell a slow first edit from a slow tail.
+        perEditMs: single.map(round),
+        completePerEditMs: singleComplete.map(round),
       },
       bursts: {
         n: burstResults.length,

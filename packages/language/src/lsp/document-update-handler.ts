@@ -36,8 +36,12 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   private timer: NodeJS.Timeout | undefined;
   /** Set by the server: resolves once the diagnostics published so far are written to the client. */
   beforeCasePass: (() => Promise<void>) | undefined;
-  /** How long the last completed check of an edit took; the first edits after opening wait as slow ones do. */
-  private lastBuildMs = Number.POSITIVE_INFINITY;
+  /**
+   * How long the last completed check of an edit took. The first edit after opening is checked at once (it
+   * used to wait as slow ones do, which put 200 ms on the first keystroke of every record); a check that then
+   * proves slow makes the next edits wait.
+   */
+  private lastBuildMs = 0;
   private readonly configuration: CaserecConfigurationProvider;
 
   constructor(private readonly shared: LangiumSharedServices) {
