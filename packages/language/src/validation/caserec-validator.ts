@@ -39,6 +39,8 @@ export function registerValidationChecks(services: CaserecServices): void {
     AuthorisedStatement: (node, accept) => validator.run(node, accept, (report) => records.checkDatesAreReal(node as never, report)),
     ReviewByStatement: (node, accept) => validator.run(node, accept, (report) => records.checkDatesAreReal(node as never, report)),
   };
+  // Every per-node check is 'fast'; 'slow' holds the case pass alone (the document validator reuses an entry's
+  // per-node findings across builds with and without 'slow' on that ground).
   registry.register(checks, validator, 'fast');
   // Case-level rules read every file of the case; they run after each document's own checks.
   // registerAfterDocument takes no category: the check reads the build's categories itself ([] means all), so the

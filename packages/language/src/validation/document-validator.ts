@@ -147,7 +147,7 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
       caseDecl: root.caseDecl ?? (root.forCase?.case?.ref as CaseDecl | undefined),
       asOf: settings.getAsOf(),
       policy: settings.policyFor(document.uri).policy,
-      categories: (options.categories ?? []).join(','),
+      categories: perNodeCategories(options),
     };
   }
 
@@ -252,6 +252,21 @@ function referencesOnlyTheCaseBlock(entry: Entry): boolean {
     }
   }
   return true;
+}
+
+/**
+ * The categories of a build that decide an entry's per-node findings. 'slow' holds the case pass alone (no
+ * per-node check is registered under it; see caserec-validator.ts), so a build with it and a build without
+ * it give each entry the same per-node findings: opening a record (all categories) and the keystrokes after it
+ * (all but 'slow') share them, where the first keystroke used to re-check every entry.
+ */
+function perNodeCategories(options: ValidationOptions): string {
+  const categories =
+    options.categories === undefined || options.categories.length === 0 ? ['built-in', 'fast', 'slow'] : options.categories;
+  return categories
+    .filter((category) => category !== 'slow')
+    .sort()
+    .join(',');
 }
 
 interface CaseFinding {
