@@ -223,14 +223,28 @@ export function assessmentLate(context: RuleContext): void {
   }
 }
 
+/**
+ * The visits to each child, in the record's order, each child's list made once per rule run: the rules below
+ * look for a child's visits once per referral or plan period, and a long record has thousands of visits.
+ */
+function visitsByChild(context: RuleContext): (child: string) => Entry[] {
+  const visits = entriesOfType(context.model, 'Visit');
+  const byChild = new Map<string, Entry[]>();
+  return (child) => {
+    let list = byChild.get(child);
+    if (!list) byChild.set(child, (list = visits.filter((v) => isAbout(v, child))));
+    return list;
+  };
+}
+
 /** CR306: each child seen (a visit to them) within the timescale after a referral or a section 47 decision. */
 export function firstVisitLate(context: RuleContext): void {
   const { firstVisitAfterReferralWorkingDays, firstVisitAfterSection47WorkingDays } = context.policy.timescales;
-  const visits = entriesOfType(context.model, 'Visit');
+  const visitsTo = visitsByChild(context);
   const check = (trigger: Entry, what: string, days: number) => {
     const deadline = context.calendar.addWorkingDays(trigger.date, days);
     for (const child of childNames(trigger)) {
-      const visit = visits.find((v) => isAbout(v, child) && onOrAfter(v.date, trigger.date));
+      const visit = visitsTo(child).find((v) => onOrAfter(v.date, trigger.date));
       const name = displayName(childNamed(context.model, child), child);
       if (visit && after(visit.date, deadline)) {
         context.report({
@@ -261,7 +275,7 @@ export function firstVisitLate(context: RuleContext): void {
 /** CR307: visits at least every 10 working days on a child protection plan, 20 on a child in need plan. */
 export function visitOverdue(context: RuleContext): void {
   const { visitIntervalChildProtectionWorkingDays: cp, visitIntervalChildInNeedWorkingDays: cin } = context.policy.timescales;
-  const visits = entriesOfType(context.model, 'Visit');
+  const visitsTo = visitsByChild(context);
   for (const child of context.model.children) {
     const name = displayName(child);
     for (const period of planPeriods(context.model, child.name)) {
@@ -270,7 +284,7 @@ export function visitOverdue(context: RuleContext): void {
       const end = period.end ?? clockEnd(context.model, child.name, period.start, context.asOf);
       let previous = period.start;
       let previousLabel = `the plan started on ${day(period.start)}`;
-      const inPlan = visits.filter((v) => isAbout(v, child.name) && after(v.date, period.start) && !after(v.date, end));
+      const inPlan = visitsTo(child.name).filter((v) => after(v.date, period.start) && !after(v.date, end));
       for (const visit of inPlan) {
         const deadline = context.calendar.addWorkingDays(previous, days);
         if (after(visit.date, deadline)) {
