@@ -24,7 +24,7 @@ export function childrenNotHeardIndividually(text: string, children: readonly Na
   // ("The baby (3 months) fed well", "Her little brother, who is 4, told me…"): each other name, or sentence-
   // opening role, heard on its own stands for one such child. Words that are not names (pronouns, "When",
   // "Mum", the policy's not-names) are never stand-ins. A named child not heard under their own name may be
-  // heard under a pet name sharing its first letter ("Izzy" for Isabelle).
+  // heard under a shorter pet name with the same first letter ("Izzy" for Isabelle).
   const known = new Set(forms.flat());
   const notNames = notNameWords(config);
   const standInNames: string[] = [];
@@ -176,26 +176,23 @@ function labelledViewHeard(afterLabel: string, verbs: RegExp, config: VoiceHeuri
 /** A word that may be another person: a capitalised word that is not "I" nor a not-name ("Dad", "FC", "Mason"). */
 function isSomeoneElse(word: string, config: VoiceHeuristicConfig): boolean {
   if (!/^[A-Z]/.test(word) || word === 'I') return false;
-  const bare = word
-    .toLowerCase()
-    .replace(/['’]s$/, '')
-    .replace(/[^a-z]/g, '');
+  const bare = bareWord(word);
   return bare.length > 0 && (!notNameWords(config).has(bare) || adultRoleWords(config).has(bare));
+}
+
+/** A word in lower case without its "'s" and its punctuation: "Dad's," is "dad". */
+function bareWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/['’]s\b.*$/, '')
+    .replace(/[^a-z]/g, '');
 }
 
 /** A word that is another person as the subject of the verb after it: "Dad", "FC", "mum", "carer". */
 function isOtherSubject(word: string, config: VoiceHeuristicConfig): boolean {
   // "…sharing a room with Sam, rated her placement 4/10": a word before a comma is not the verb's subject.
   if (/[,;:]$/.test(word)) return false;
-  return (
-    isSomeoneElse(word, config) ||
-    adultRoleWords(config).has(
-      word
-        .toLowerCase()
-        .replace(/['’]s$/, '')
-        .replace(/[^a-z]/g, ''),
-    )
-  );
+  return isSomeoneElse(word, config) || adultRoleWords(config).has(bareWord(word));
 }
 
 /** What a view is framed by before the child's name, with no comma after: "What matters most to Hannah is…". */
