@@ -22,6 +22,13 @@ export const DEBOUNCE_MS = 200;
 export const QUICK_BUILD_MS = 250;
 
 /**
+ * The first edit of a record after it opens waits this long: how long its checks take is not known yet, and
+ * keys typed or pasted together arrive as one burst that should be checked once, at its last version. Short,
+ * so the first keystroke is not held up as a slow check's would be (DEBOUNCE_MS).
+ */
+export const FIRST_EDIT_PAUSE_MS = 30;
+
+/**
  * Debounces edits: a burst of keystrokes gives one build of the last text, not one per keystroke. Each change
  * cancels the build under way at once (its result would be stale) and restarts the pause; a request that needs
  * the document (hover, completion…) does not wait out the pause but flushes it (see CaserecDocumentBuilder).
@@ -37,9 +44,9 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   /** Set by the server: resolves once the diagnostics published so far are written to the client. */
   beforeCasePass: (() => Promise<void>) | undefined;
   /**
-   * How long the last completed check of an edit took. The first edit after opening is checked at once (it
-   * used to wait as slow ones do, which put 200 ms on the first keystroke of every record); a check that then
-   * proves slow makes the next edits wait.
+   * How long the last completed check of an edit took. The first edit after opening waits only
+   * FIRST_EDIT_PAUSE_MS (it used to wait as slow checks do, 200 ms on the first keystroke of every record); a
+   * check that then proves slow makes the next edits wait.
    */
   private lastBuildMs = 0;
   /**
@@ -73,7 +80,8 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.lastBuildMs < QUICK_BUILD_MS ? 0 : DEBOUNCE_MS);
+    const pause = !this.warmedUp.has(key) ? FIRST_EDIT_PAUSE_MS : this.lastBuildMs < QUICK_BUILD_MS ? 0 : DEBOUNCE_MS;
+    this.timer = setTimeout(() => void this.flush(), pause);
   }
 
   /** True when `uri` has edits that no build has taken up yet. */
