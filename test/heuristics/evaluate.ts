@@ -66,6 +66,8 @@ export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, readonly string[]>> =
     'voice-individual-4.json',
     'voice-individual-5.json',
     'voice-individual-6.json',
+    'voice-individual-7.json',
+    'voice-individual-8.json',
   ],
 };
 

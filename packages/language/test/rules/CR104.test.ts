@@ -115,6 +115,44 @@ describe('CR104: each child of a sibling group spoken of by name', () => {
     expect(withCode(await validateOne(visit('amelia, cara', notHeard)), 'CR104')).toHaveLength(1);
   });
 
+  it('a listed verb stands for its other forms: "prefers" hears "Cara preferred to draw"', async () => {
+    const heard = 'Amelia said she likes school. Cara preferred to draw her three houses.';
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+    const noun = 'Amelia said she likes school. Cara was on her phone throughout.';
+    expect(withCode(await validateOne(visit('amelia, cara', noun)), 'CR104')).toHaveLength(1);
+  });
+
+  it('a verb done to the child is not the child\'s: "Cara was also reported missing" does not hear her', async () => {
+    const passive = 'Amelia said she went to the park. Cara was also reported missing and is placed with Nan.';
+    expect(withCode(await validateOne(visit('amelia, cara', passive)), 'CR104')).toHaveLength(1);
+  });
+
+  it('after a semicolon or colon, a verb with no subject is the child\'s: "Cara (8) in bed but awake; said her tummy hurts"', async () => {
+    const heard = 'Amelia said she is fine. Cara (8) in bed but awake; said her tummy hurts.';
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+  });
+
+  it("a listed score then the child's words is heard: \"Cara (8): 6 – 'better since…'\"", async () => {
+    const heard = "Scaling (0 to 10):\nAmelia (6): pointed to 9.\nCara (8): 6 – 'better since the move'.";
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+  });
+
+  it('agreeing with a sibling, refusing to engage, or being observed "to be" something is not a view of one\'s own', async () => {
+    for (const weak of [
+      'Amelia said she wants to stay. I asked Cara the same question and she agreed with Amelia.',
+      'Amelia said she wants to stay. Cara was on her tablet and did not engage.',
+      'Amelia said she wants to stay. Cara was observed to be caring towards her sister.',
+    ])
+      expect(withCode(await validateOne(visit('amelia, cara', weak)), 'CR104'), weak).toHaveLength(1);
+    const but = 'Amelia said she wants to stay. Cara did not speak but pointed to the picture of Nan.';
+    expect(withCode(await validateOne(visit('amelia, cara', but)), 'CR104')).toEqual([]);
+  });
+
+  it('a pronoun after "During the visit" takes the child up: a role of several words ("the family") is not "the"', async () => {
+    const heard = "Amelia said she is happy. Cara (8) uses Makaton. During the visit she signed 'play'.";
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+  });
+
   it('a sibling under 3 need not be named: Amelia and Ben (1), with only Amelia named, is fine', async () => {
     const voice = 'Amelia said "I like my teacher" and showed me her reading book.';
     expect(withCode(await validateOne(visit('amelia, ben', voice)), 'CR104')).toEqual([]);

@@ -57,7 +57,10 @@ export interface VoiceHeuristicConfig {
   feelingVerbs: string[];
   /** CR104: words after a child's verb that only borrow another's view, or give none: "Sonny said the same", "didn't say much". */
   sameViewPhrases: string[];
-  /** CR104: verbs of the lists above that record a task done, not a view ("Idris also completed the scale"). */
+  /**
+   * CR104: verbs of the lists above, or forms of them, that record a task done or a state, not a view ("Idris
+   * also completed the scale", "was reported missing").
+   */
   notViewVerbs: string[];
   /** The plain-English phrase the message uses for what was looked for. */
   lookedFor: string;
@@ -643,8 +646,16 @@ export const defaultVoiceConfig: VoiceHeuristicConfig = {
     'say much',
     'say anything',
     'talk much',
+    'engage',
+    'speak',
+    'join in',
+    'join the',
+    'wish to speak',
+    'want to speak',
+    'want to talk',
+    'wish to talk',
   ],
-  notViewVerbs: ['completed', 'finished'],
+  notViewVerbs: ['completed', 'finished', 'missing'],
   lookedFor: "the child's own words, an observation of the child, or a direct-work tool",
 };
 

@@ -88,7 +88,8 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
     if (VIEW_FRAME_BEFORE.test(before) && /^\s*,/.test(rest.replace(AGE, ''))) return true;
     // "What matters most to Hannah (11) is…"
     if (WHAT_MATTERS_BEFORE.test(before)) return true;
-    if (POSSESSIVE_VIEW.test(rest)) return true;
+    // "Ava's wish was…" is her view; "Lewis's views:" heads a section, which must then hold it.
+    if (POSSESSIVE_VIEW.test(rest) && !/^['’]s\s+(?:\w+\s+)?\w+\s*:/.test(rest)) return true;
     // Not the subject: "for herself and her brother Sonny". After "spoke to Kai" or "with Nadia", only a
     // pronoun that takes the child up hears the child ("When I spoke to Orla on her own, she told me…").
     if (SIBLING_OBJECT_BEFORE.test(before)) continue;
@@ -130,14 +131,38 @@ function clauseHasVerb(rest: string, verbs: RegExp, config: VoiceHeuristicConfig
     if (!verb) continue;
     // A verb after someone else is theirs: "Sonny (3) in cot upstairs – Dad said asleep".
     if (skip > 0 && isOtherSubject(words[skip - 1]!, config)) return false;
+    // Done to the child, not by the child: "was also reported missing", "is placed with carers".
+    if (isPassive(words.slice(Math.max(0, skip - 2), skip), verb[0])) continue;
     const after = tail.slice(verb[0].length);
-    return !borrowsView(after, config);
+    if (!borrowsView(after, config, verb[0])) return true;
+    // "Kai did not speak but pointed to the door": what follows "but" is the child's too.
+    const but = /\bbut\s+/.exec(after);
+    return but !== null && clauseHasVerb(after.slice(but.index + but[0].length), verbs, config);
+  }
+  // A clause with no verb, then the child's verb with no subject after a semicolon or colon: "Kane (6) in bed
+  // but awake; said his tummy hurts", "Maya (14) met the IRO alone: wants to stay".
+  const next = /^[;:]\s*/.exec(rest.slice(clause.length));
+  if (next) {
+    const tail = rest.slice(clause.length + next[0].length);
+    const verb = verbs.exec(tail);
+    if (verb && !borrowsView(tail.slice(verb[0].length), config, verb[0])) return true;
   }
   return false;
 }
 
+/** "was" or "is" (maybe with "also", "not") before a past participle: done to its subject ("was also reported missing", "is placed"). */
+function isPassive(previous: readonly string[], verb: string): boolean {
+  const [first, second] = previous.length === 2 ? previous : ['', previous[0] ?? ''];
+  const be = /^(?:was|were|is|are|been|being|be)$/i;
+  const auxiliary = be.test(second!) || (be.test(first!) && /^(?:also|then|later|not|never|recently|previously|now|being)$/i.test(second!));
+  return auxiliary && /^(?:\w+ed|told|shown|given|put|fed|held|kept|made|said|seen)\b/i.test(verb);
+}
+
 /** Whether the words after a child's verb only borrow another's view: "said the same", "nodded along", "said 'same as Amelia'". */
-function borrowsView(after: string, config: VoiceHeuristicConfig): boolean {
+function borrowsView(after: string, config: VoiceHeuristicConfig, verb = ''): boolean {
+  // "he agreed with Izzy"; "was observed to be caring" (the worker's description, not the child's view).
+  if (/^agree/i.test(verb) && /^\s*with\b/i.test(after)) return true;
+  if (/^(?:was|were) (?:observed|seen to|watched)/i.test(verb) && /^\s*(?:to be|as)\b/i.test(after)) return true;
   return config.sameViewPhrases.some((phrase) => new RegExp(String.raw`^\s*['"‘“]?${escapeRegExp(phrase)}\b`, 'i').test(after));
 }
 
@@ -162,13 +187,17 @@ const LABEL = /^\s*(?::|\s[–—-]\s)/;
 function labelledViewHeard(afterLabel: string, verbs: RegExp, config: VoiceHeuristicConfig): boolean {
   const item = /^[^\n\r]*?(?=;\s*[A-Z][a-z'’-]+\s*(?:\([^)]*\))?\s*(?::|[–—-]\s)|[\n\r]|$)/.exec(afterLabel)![0];
   if (/^\s*['"‘“]/.test(item) || /^\s*(?:observed|seen to)\b/i.test(item)) return true;
+  // A score or a word, then the child's words: "Leah (13): 6 – 'better since…'".
+  const quoted = /^([^'"‘“]{1,16})['"‘“]/.exec(item);
+  if (quoted && !quoted[1]!.split(/\s+/).some((word) => isSomeoneElse(word, config) || adultRoleWords(config).has(bareWord(word))))
+    return true;
   const words = item.trim().split(/\s+/);
   for (let at = 0; at < words.length; at++) {
     // A verb after someone else is theirs ("Sonny (3) – in cot, Dad said asleep").
     if (at > 0 && isOtherSubject(words[at - 1]!, config)) continue;
     const tail = words.slice(at).join(' ');
     const verb = verbs.exec(tail);
-    if (verb && !borrowsView(tail.slice(verb[0].length), config)) return true;
+    if (verb && !borrowsView(tail.slice(verb[0].length), config, verb[0])) return true;
   }
   return false;
 }
@@ -230,7 +259,8 @@ function adultRoleWords(config: VoiceHeuristicConfig): Set<string> {
     words = new Set(
       Object.values(config.adultWords)
         .flat()
-        .flatMap((word) => String(word).toLowerCase().split(' ')),
+        // A role of several words by its last, the person: "foster carer" is a carer, "the family" not "the".
+        .map((word) => String(word).toLowerCase().split(' ').at(-1)!),
     );
     adultRoleSets.set(config, words);
   }
@@ -388,6 +418,47 @@ function notNameWords(config: VoiceHeuristicConfig): Set<string> {
   return words;
 }
 
+/**
+ * The forms of a listed verb that a writer may use instead: "prefers" stands for "prefer", "preferred" and
+ * "preferring"; "signed" for "signs" and "signing"; "cried" for "cries" and "crying". The policy lists one or
+ * two forms; writers use the others. In a phrase only the first word changes ("reached for", "reaching for").
+ * The bare stem is left out unless listed: "phone", "play" and "text" are nouns as often as verbs.
+ * Forms that are not words are harmless: they never match.
+ */
+function inflections(verb: string): string[] {
+  const [first, ...others] = verb.split(' ');
+  const word = first!.toLowerCase();
+  if (word.includes("'") || word.includes('’')) return [verb];
+  const stems = new Set<string>();
+  const ending = /^(.{3,}?)(ies|ied|ying|es|ed|ing|s)$/.exec(word);
+  if (ending) {
+    const [, base, suffix] = ending as unknown as [string, string, string];
+    if (suffix === 'ies' || suffix === 'ied') stems.add(base + 'y');
+    else if (suffix === 'ying') stems.add(base + 'y').add(base + 'ie');
+    else {
+      stems.add(base);
+      if (suffix !== 's') stems.add(base + 'e');
+      // A doubled last consonant: "chatted" from "chat", "preferred" from "prefer".
+      if (/([bdglmnprt])\1$/.test(base)) stems.add(base.slice(0, -1));
+      if (suffix === 'es') stems.add(base + 'e');
+    }
+  } else if (word.length >= 3) stems.add(word);
+  const forms = new Set([word]);
+  for (const stem of stems) {
+    if (stem.length < 3) continue;
+    const y = /[^aeiou]y$/.test(stem);
+    const e = stem.endsWith('e');
+    forms.add(y ? stem.slice(0, -1) + 'ies' : /(?:s|sh|ch|x|z)$/.test(stem) ? stem + 'es' : stem + 's');
+    forms.add(y ? stem.slice(0, -1) + 'ied' : e ? stem + 'd' : stem + 'ed');
+    forms.add(e && !stem.endsWith('ee') ? stem.slice(0, -1) + 'ing' : stem + 'ing');
+    if (/[^aeiou][aeiou][bdglmnprt]$/.test(stem)) {
+      forms.add(stem + stem.slice(-1) + 'ed');
+      forms.add(stem + stem.slice(-1) + 'ing');
+    }
+  }
+  return [...forms].map((form) => [form, ...others].join(' '));
+}
+
 const verbPatterns = new WeakMap<VoiceHeuristicConfig, RegExp>();
 
 /** One pattern for every verb that makes a child the speaker or actor, anchored at the start. */
@@ -398,6 +469,8 @@ function verbPattern(config: VoiceHeuristicConfig): RegExp {
     const verbs = [...config.speechVerbs, ...config.observationVerbs, ...config.passiveObservation, ...config.feelingVerbs]
       .map((verb) => verb.trim())
       .filter((verb) => verb.length > 0 && !notViews.has(verb.toLowerCase()))
+      .flatMap(inflections)
+      .filter((verb) => !notViews.has(verb.toLowerCase()))
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
     pattern = new RegExp(String.raw`^(?:${verbs.join('|')})\b`, 'i');
