@@ -46,19 +46,22 @@ const RULES: RuleCode[] = ['CR102', 'CR104', 'CR201', 'CR204', 'CR203', 'CR601']
  * difference on its tune half, so was not taken; from the tune half, "messaged", "was keen", "didn't say
  * much", "School report that…", "It is felt…": the tune half went to 1.00 / 1.00 but the holdout half stayed
  * at 0.77 / 0.92 (it shares families with the tune half), all holdouts 0.84 / 0.92. Each new author's set
- * measures 0.67-0.85 precision before the rule learns from it, and learning from a tune half moves its own
- * holdout half little. Sets 7 and 8 (100 each, written blind: many record types; five imagined writers)
- * measured 0.78 / 0.80 and 0.73 / 0.82 whole, unseen. Then the rule took changes meant to hold for any author,
- * from their tune halves: every form of a listed verb ("prefers" for "preferred"), a verb done to the child is
- * not the child's ("was also reported missing"), a subjectless verb after a semicolon, a score then the
- * child's quoted words in a list, "agreed with", "did not engage", "observed to be", a section heading is not
- * a view, and a bug mended (a role of several words, "the family", put "the" among the adult words). All
- * holdouts, sets 1-8: 0.81 / 0.90 before, 0.82 / 0.90 after. Below the precision target (the rule is an info
- * finding), so its floor guards it.
+ * measures 0.67-0.85 precision before the rule learns from it, and learning from a tune half moved its own
+ * holdout half little. Sets 7 and 8 (100 each, written blind) measured 0.78 / 0.80 and 0.73 / 0.82 whole,
+ * unseen. This round used the holdout halves of sets 1-8 as a development set (their misjudged texts were
+ * read), so their figures are no longer clean: the rule took changes meant to hold for any writer (every form
+ * of a listed verb; a verb done to the child is not the child's; feelings after "was"; a verb further on in
+ * the clause while no one else comes in; the child's quoted words in their clause; "said by", "text from";
+ * "agreed", "nodded along", "declined to speak"; a bug in adult role words). Sets 9 and 10 (100 each, written
+ * blind; set 10 weighted to passages hard to judge by surface) were then measured whole, unseen: 0.84 / 0.84
+ * and 0.81 / 0.50. From their tune halves only: children under 3 by an age the text gives are not required
+ * (rules.md), scene verbs ("played", "sat", "went to") do not hear a child of 5 or over, a name inside
+ * another's quote is not the child's, more reporting verbs, stand-in names only where a name can be. Their
+ * holdout halves, never read: 0.92 / 0.92 and 0.95 / 0.72 (together 0.93 / 0.82). Held to the target.
  */
 const FLOORS: Record<RuleCode, { precision: number; recall: number }> = {
   CR102: { precision: 0.9, recall: 0.8 },
-  CR104: { precision: 0.8, recall: 0.9 },
+  CR104: { precision: 0.9, recall: 0.8 },
   CR201: { precision: 0.9, recall: 0.8 },
   CR204: { precision: 0.9, recall: 0.8 },
   CR203: { precision: 0.9, recall: 0.8 },

@@ -68,6 +68,8 @@ export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, readonly string[]>> =
     'voice-individual-6.json',
     'voice-individual-7.json',
     'voice-individual-8.json',
+    'voice-individual-9.json',
+    'voice-individual-10.json',
   ],
 };
 

@@ -118,7 +118,7 @@ export function childVoiceNotIndividual(context: RuleContext): void {
     const config = context.policy.heuristics.voice;
     // Judged once per text and children while the policy stands: a keystroke's case pass re-reads every text.
     const missing = memoJudgement(config, 'individual-voice', children, [text!], () =>
-      childrenNotHeardIndividually(text!, children, config),
+      childrenNotHeardIndividually(text!, children, config, minimumAge),
     );
     if (missing.length === 0) continue;
     const names = missing.map((id) => displayName(childNamed(context.model, id), id)).join(' or ');

@@ -153,6 +153,107 @@ describe('CR104: each child of a sibling group spoken of by name', () => {
     expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
   });
 
+  it('a feeling after "was" or "seemed" is the child\'s: "Cara was adamant", "Cara (8) seemed really anxious"', async () => {
+    for (const heard of [
+      "Amelia said she likes school. Cara was adamant: 'I'm not going.'",
+      'Amelia said she likes school. Cara (8) seemed really anxious about moving.',
+    ])
+      expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104'), heard).toEqual([]);
+  });
+
+  it('the child as maker of the words: "It was said by Cara that…", "Text from Cara (8): …"', async () => {
+    for (const heard of [
+      'Amelia said she likes school. It was said by Cara that she would prefer to stay.',
+      "Amelia said she likes school. Text from Cara (8) after the visit: 'dont want to go'.",
+    ])
+      expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104'), heard).toEqual([]);
+  });
+
+  it('after a preposition, "who" or a colon hands the clause to the child: "with Cara (8), who coloured…"', async () => {
+    for (const heard of [
+      'Amelia said she likes school. I did the timetable with Cara (8), who coloured Fridays red.',
+      "Amelia said she likes school. Three houses with Cara (8): worries – 'the shouting'.",
+    ])
+      expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104'), heard).toEqual([]);
+  });
+
+  it('a pronoun after a colon or dash takes the child up: "I spoke to Cara on the drive: she feels…"', async () => {
+    const heard = 'Amelia said she likes school. I spoke to Cara on the drive: she feels things are better.';
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+  });
+
+  it("a verb further on in the clause is the child's only while no one else comes in", async () => {
+    const heard = 'Amelia said she likes school. Cara (8) was seen at home the day before and told me her bed is nice.';
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+    const other = 'Amelia said she likes school. Cara (8) was seen at home the day before and Mum told me she is fine.';
+    expect(withCode(await validateOne(visit('amelia, cara', other)), 'CR104')).toHaveLength(1);
+  });
+
+  it('a time\'s colon does not end the clause: "Cara (8) returned at 18:50, refused to talk but wrote…"', async () => {
+    const heard = "Amelia said she likes school. Cara (8) returned home at 18:50, refused to talk but wrote 'I'm safe'.";
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+  });
+
+  it('an age with a note is an age: "Cara (8, lives with Dad) – \'I want to stay\'"', async () => {
+    const heard = "Amelia (6) – 'I like school'; Cara (8, lives with Dad) – 'I want to stay'.";
+    expect(withCode(await validateOne(visit('amelia, cara', heard)), 'CR104')).toEqual([]);
+  });
+
+  it('"said the same and did not add anything", "agreed.", "said \'same as Amelia\'", "declined to speak" are not views', async () => {
+    for (const weak of [
+      'Amelia said she wants to stay. Cara said the same and did not want to add anything.',
+      'Amelia said she wants to stay. Cara agreed.',
+      "Amelia said she wants to stay. Cara (8) said 'same as Amelia'.",
+      'Amelia said she wants to stay. Cara (8) declined to speak with me.',
+      'Amelia said she wants to stay. Cara (8) nodded and agreed with everything Amelia said.',
+    ])
+      expect(withCode(await validateOne(visit('amelia, cara', weak)), 'CR104'), weak).toHaveLength(1);
+  });
+
+  it('what an older child was seen doing is not their view; for a young child it is: "Cara (8) played on her tablet"', async () => {
+    const older = 'Amelia said she likes school. Cara (8) played on her tablet and stayed in her room.';
+    expect(withCode(await validateOne(visit('amelia, cara', older)), 'CR104')).toHaveLength(1);
+    const young = 'Amelia said she likes school. Cara (4) played with the dolls and went to Mum for a cuddle.';
+    expect(withCode(await validateOne(visit('amelia, cara', young)), 'CR104')).toEqual([]);
+  });
+
+  it("a child named inside another's quoted words is not heard: \"Mum said, 'Cara is happy here'\"", async () => {
+    const weak = "Amelia said she likes school. Mum said, 'Cara is happy here, she tells me all the time.'";
+    expect(withCode(await validateOne(visit('amelia, cara', weak)), 'CR104')).toHaveLength(1);
+  });
+
+  it('a child reported with "added that" or "confirmed that" is not heard', async () => {
+    for (const weak of [
+      'Amelia said she likes school. She added that Cara (8) hates it there.',
+      "Amelia said she likes school. Her carer confirmed that Cara (8) is 'of the same view'.",
+    ])
+      expect(withCode(await validateOne(visit('amelia, cara', weak)), 'CR104'), weak).toHaveLength(1);
+  });
+
+  it('nodding while another speaks is assent; nodding when asked is an answer', async () => {
+    const assent = "Amelia said 'I want to stay'. Cara (8) nodded when her sister said this.";
+    expect(withCode(await validateOne(visit('amelia, cara', assent)), 'CR104')).toHaveLength(1);
+    const answer = "Amelia said 'I want to stay'. Cara (8) nodded when asked if she liked her new bedroom.";
+    expect(withCode(await validateOne(visit('amelia, cara', answer)), 'CR104')).toEqual([]);
+  });
+
+  it('a word before a number or after "the" stands in for no child: "Year 7", "the Patel household"', async () => {
+    const weak =
+      'Statutory visit to the Patel household. Amelia (6) said she is enjoying Year 7 and has joined a club; she would like more time with Nan.';
+    expect(withCode(await validateOne(visit('amelia, cara', weak)), 'CR104')).toHaveLength(1);
+  });
+
+  it('a child under 3 by the age the text gives need not be heard when the case holds no date of birth', async () => {
+    const source = visit('amelia, dot', "Amelia said 'I like my teacher'. Dot (18 months) was asleep.").replace(
+      /}\n\nvisit/,
+      '  child dot "Dot Brook"\n}\n\nvisit',
+    );
+    expect(source).toContain('child dot "Dot Brook"');
+    expect(withCode(await validateOne(source), 'CR104')).toEqual([]);
+    const olderSource = source.replace('(18 months)', '(4)');
+    expect(withCode(await validateOne(olderSource), 'CR104')).toHaveLength(1);
+  });
+
   it('a sibling under 3 need not be named: Amelia and Ben (1), with only Amelia named, is fine', async () => {
     const voice = 'Amelia said "I like my teacher" and showed me her reading book.';
     expect(withCode(await validateOne(visit('amelia, ben', voice)), 'CR104')).toEqual([]);

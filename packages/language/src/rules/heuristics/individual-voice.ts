@@ -14,12 +14,40 @@ import type { NamedChild } from './voice.js';
 /** Words between a name and its verb in one clause ("Olek (5) mostly spoke", "Chidi was guarded and said"). */
 const MAX_WORDS_BEFORE_VERB = 6;
 
+/** Words of one clause read for the child's verb, when no one else comes in before it. */
+const MAX_WORDS_IN_CLAUSE = 14;
+
+/** A word that opens another subject: a pronoun, another person, a role. */
+function isSubjectWord(word: string, config: VoiceHeuristicConfig): boolean {
+  return (
+    /^(?:I|we|they|he|she|it|who|which|that)$/i.test(word.replace(/[^A-Za-z]/g, '')) || isOtherSubject(word.replace(/[,;:]$/, ''), config)
+  );
+}
+
 /** The ids of the children the text does not hear individually. */
-export function childrenNotHeardIndividually(text: string, children: readonly NamedChild[], config: VoiceHeuristicConfig): string[] {
+export function childrenNotHeardIndividually(
+  text: string,
+  children: readonly NamedChild[],
+  config: VoiceHeuristicConfig,
+  minimumAge = 3,
+): string[] {
   const verbs = verbPattern(config);
   const givenNames = children.map((child) => givenName(child.name).toLowerCase());
   const forms = children.map((child, index) => aliases(text, child, givenNames, index));
-  const notHeard = children.filter((_, index) => !forms[index]!.some((alias) => heardAs(text, alias, verbs, config)));
+  // rules.md asks for each child aged 3 or over. The case's dates of birth settle that before this is called;
+  // where the case holds none, an age the text gives ("Nova (18 months)", "baby Ava") settles it.
+  const tooYoung = forms.map((aliasesOfChild) => aliasesOfChild.some((alias) => statedAgeInYears(text, alias) < minimumAge));
+  const speaksAndFeels = COMMUNICATES_WITHOUT_SPEECH.test(text) ? verbs : verbPattern(config, false);
+  const verbsFor = (aliasesOfChild: readonly string[]) =>
+    aliasesOfChild.some((alias) => {
+      const age = statedAgeInYears(text, alias);
+      return Number.isFinite(age) && age >= OBSERVATION_AGE_LIMIT;
+    })
+      ? speaksAndFeels
+      : verbs;
+  const notHeard = children.filter(
+    (_, index) => !tooYoung[index] && !forms[index]!.some((alias) => heardAs(text, alias, verbsFor(forms[index]!), config)),
+  );
   // A child the text never names may go by a name the case does not hold ("Billy" for William), or by a role
   // ("The baby (3 months) fed well", "Her little brother, who is 4, told me…"): each other name, or sentence-
   // opening role, heard on its own stands for one such child. Words that are not names (pronouns, "When",
@@ -33,7 +61,8 @@ export function childrenNotHeardIndividually(text: string, children: readonly Na
     const lower = name.toLowerCase().replace(/['’]s$/, '');
     if (lower !== name.toLowerCase() || seen.has(lower) || known.has(lower) || notNames.has(lower)) continue;
     seen.add(lower);
-    if (heardAs(text, name, verbs, config)) standInNames.push(lower);
+    if (!couldBeAName(text, name, verbs)) continue;
+    if (heardAs(text, name, verbsFor([name]), config)) standInNames.push(lower);
   }
   let standIns = standInNames.length + rolesHeard(text, verbs, config);
   return notHeard
@@ -53,6 +82,20 @@ export function childrenNotHeardIndividually(text: string, children: readonly Na
       return false;
     })
     .map((child) => child.id);
+}
+
+/**
+ * Whether a capitalised word the case does not hold may be a child's name: given an age somewhere ("Billy
+ * (10)"), capitalised somewhere other than at a sentence's start, or followed at once by a verb of the child's;
+ * not before a number ("Year 7") nor after "the" ("the Patel household").
+ */
+function couldBeAName(text: string, word: string, verbs: RegExp): boolean {
+  const name = escapeRegExp(word);
+  if (new RegExp(String.raw`\b${name}\s+\d|\bthe\s+${name}\b`).test(text)) return false;
+  if (new RegExp(String.raw`\b${name}\s*(?:\(\s*(?:aged\s*)?\d|,\s*(?:aged\s*)?\d)`).test(text)) return true;
+  if (new RegExp(String.raw`[^.!?\s]\s+${name}\b`).test(text)) return true;
+  // Only at sentence starts: a name when a verb of the child's follows at once ("Libby was clear…", "Fred wants…").
+  return [...text.matchAll(new RegExp(String.raw`\b${name}\b\s+`, 'g'))].some((m) => verbs.test(text.slice(m.index + m[0].length)));
 }
 
 /** The forms by which the text may speak of the child. */
@@ -80,6 +123,8 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
     // Spoken of by someone else: "Lexi said that her little brother Finn…", "Dad said that Nadia…", "School
     // report that Oliver is engaged and Noah has made friends", "It is felt Connor's views…".
     if (REPORTED_BEFORE.test(before) || OPINION_CLAUSE_BEFORE.test(before)) continue;
+    // Inside another's quoted words: "Dad said, 'Archie is happy here, he tells me…'".
+    if (insideQuote(text, match.index)) continue;
     // Asked to agree: "Asked if she felt the same, his sister Ella-Mae nodded".
     if (ASKED_TO_AGREE_BEFORE.test(before)) continue;
     let rest = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
@@ -89,16 +134,32 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
     // "What matters most to Hannah (11) is…"
     if (WHAT_MATTERS_BEFORE.test(before)) return true;
     // "Ava's wish was…" is her view; "Lewis's views:" heads a section, which must then hold it.
-    if (POSSESSIVE_VIEW.test(rest) && !/^['’]s\s+(?:\w+\s+)?\w+\s*:/.test(rest)) return true;
+    const heading = /^['’]s\s+(?:\w+\s+)?\w+\s*:/.exec(rest);
+    if (heading && POSSESSIVE_VIEW.test(rest)) {
+      if (labelledViewHeard(rest.slice(heading[0].length), verbs, config)) return true;
+      continue;
+    }
+    if (POSSESSIVE_VIEW.test(rest)) return true;
+    // The child as the maker of words or work: "It was said by Kieran that…", "Text from Renée (14): '…'".
+    if (AGENT_BEFORE.test(before)) return true;
     // Not the subject: "for herself and her brother Sonny". After "spoke to Kai" or "with Nadia", only a
     // pronoun that takes the child up hears the child ("When I spoke to Orla on her own, she told me…").
     if (SIBLING_OBJECT_BEFORE.test(before)) continue;
     if (PREPOSITION_BEFORE.test(before)) {
       if (pronounTakesUp(rest, verbs, config)) return true;
+      // "…with Efua (10), who coloured…"; "Three houses with Kian (8): worries – 'the shouting'…".
+      const afterAge = rest.replace(AGE, '');
+      const who = /^\s*,\s*who\s+/i.exec(afterAge);
+      if (who && clauseHasVerb(afterAge.slice(who[0].length), verbs, config)) return true;
+      const colon = /^\s*:/.exec(afterAge);
+      if (colon && labelledViewHeard(afterAge.slice(colon[0].length), verbs, config)) return true;
       continue;
     }
     // The age, and an aside between commas: "Tommy, who is three, ran…", "Jasmine (13), seen at school, said…".
-    rest = rest.replace(AGE, '').replace(/^\s*,[^,.;]{1,40},/, '');
+    rest = rest
+      .replace(AGE, '')
+      .replace(COMMA_AGE_LABEL, '')
+      .replace(/^\s*,[^,.;]{1,40},/, '');
     if (/^\s*(?:and\b|&)/.test(rest)) continue;
     // A list of views, one child to a line or item: "Liam (13): wants the plan to end", "Sam – wants…".
     const label = LABEL.exec(rest);
@@ -121,11 +182,24 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
   return false;
 }
 
+/** The clause that `rest` begins: up to a full stop, semicolon, colon or question mark, not a time's "18:50". */
+function clauseAt(rest: string): string {
+  return /^(?:[^.;:!?]|(?<=\d)[.:](?=\d))*/.exec(rest)![0];
+}
+
 /** Whether the clause that `rest` begins has, within a few words, a verb that makes its subject speak or act. */
 function clauseHasVerb(rest: string, verbs: RegExp, config: VoiceHeuristicConfig): boolean {
-  const clause = /^[^.;:!?]*/.exec(rest)![0];
+  const clause = clauseAt(rest);
   const words = clause.trim().split(/\s+/);
-  for (let skip = 0; skip <= MAX_WORDS_BEFORE_VERB && skip < words.length; skip++) {
+  for (let skip = 0; skip <= MAX_WORDS_IN_CLAUSE && skip < words.length; skip++) {
+    // Further on in the clause, a verb is the child's only while no one else has come in: "Favour (4) was seen at
+    // home the day before and told SW…", not "Dexter was angry that police came and said…".
+    if (
+      skip > MAX_WORDS_BEFORE_VERB &&
+      isSubjectWord(words[skip - 1]!, config) &&
+      !/^(?:with|to|for|at|by|from|of|on|beside)$/i.test(words[skip - 2] ?? '')
+    )
+      return false;
     const tail = words.slice(skip).join(' ');
     const verb = verbs.exec(tail);
     if (!verb) continue;
@@ -135,10 +209,23 @@ function clauseHasVerb(rest: string, verbs: RegExp, config: VoiceHeuristicConfig
     if (isPassive(words.slice(Math.max(0, skip - 2), skip), verb[0])) continue;
     const after = tail.slice(verb[0].length);
     if (!borrowsView(after, config, verb[0])) return true;
-    // "Kai did not speak but pointed to the door": what follows "but" is the child's too.
-    const but = /\bbut\s+/.exec(after);
-    return but !== null && clauseHasVerb(after.slice(but.index + but[0].length), verbs, config);
+    // "Kai did not speak but pointed to the door", "Louis didn't want to talk – hid, then gave me a thumbs up":
+    // what the child does after a break in the clause is theirs too; "said the same and did not add anything"
+    // is not.
+    const breakAt = /(?:\bbut\b|\bthen\b|\bhowever\b|\bthough\b|\s[–—-]\s|,(?=\s*(?:saying|adding|explaining|telling)\b))\s*/.exec(after);
+    return breakAt !== null && clauseHasVerb(after.slice(breakAt.index + breakAt[0].length), verbs, config);
   }
+  // The child's words in the clause before anyone else comes in: "Keira (10) seen alone – 'I'm scared…'".
+  const quote = /(?:^|\s)['"‘“]\s*[A-Za-z]/.exec(clause);
+  if (
+    quote &&
+    !clause
+      .slice(0, quote.index)
+      .trim()
+      .split(/\s+/)
+      .some((word) => word && isSubjectWord(word, config))
+  )
+    return true;
   // A clause with no verb, then the child's verb with no subject after a semicolon or colon: "Kane (6) in bed
   // but awake; said his tummy hurts", "Maya (14) met the IRO alone: wants to stay".
   const next = /^[;:]\s*/.exec(rest.slice(clause.length));
@@ -161,13 +248,59 @@ function isPassive(previous: readonly string[], verb: string): boolean {
 /** Whether the words after a child's verb only borrow another's view: "said the same", "nodded along", "said 'same as Amelia'". */
 function borrowsView(after: string, config: VoiceHeuristicConfig, verb = ''): boolean {
   // "he agreed with Izzy"; "was observed to be caring" (the worker's description, not the child's view).
-  if (/^agree/i.test(verb) && /^\s*with\b/i.test(after)) return true;
+  if (/^agree/i.test(verb) && /^\s*(?:with\b|that\b|$|[.,;:!?])/i.test(after)) return true;
+  // "nodded when his sister said this", "nodded throughout": assent to another's view.
+  if (/^nod/i.test(verb) && /^\s*(?:throughout|along|in agreement|$|[.,;])/i.test(after)) return true;
+  if (
+    /^nod/i.test(verb) &&
+    /^\s*(?:when|as|while)\s+(?!(?:I|we|she|he)\s+asked|asked)[^.;]{0,40}\b(?:said|says|spoke|talked|answered|explained)\b/i.test(after)
+  )
+    return true;
+  // "declined to speak", "did not want to talk": no view given.
+  if (
+    /^(?:declin|refus|would not|wouldn't|did not|didn't|does not|doesn't)/i.test(verb) &&
+    /^\s*(?:want\s+|wish\s+)?to\s+(?:speak|talk|engage|take part|answer|say)\b/i.test(after)
+  )
+    return true;
+  // "said 'yeah' when asked if she agreed with her brother"
+  if (/^[^.;!?]{0,40}\basked (?:if|whether) (?:she|he|they) agreed\b/i.test(after)) return true;
+  // "nodded and agreed with everything Rhys said"
+  if (/^\s*(?:and|,)\s*(?:\w+\s+)?agree(?:d|s)?\b/i.test(after)) return true;
   if (/^(?:was|were) (?:observed|seen to|watched)/i.test(verb) && /^\s*(?:to be|as)\b/i.test(after)) return true;
   return config.sameViewPhrases.some((phrase) => new RegExp(String.raw`^\s*['"‘“]?${escapeRegExp(phrase)}\b`, 'i').test(after));
 }
 
-/** A child's age after the name: "(7)", "(aged 7)", "(4 weeks)", "(7 mo)", "(9 wks)", "(Isabelle, 8)". */
-const AGE = /^(?:'s\b)?\s*\(\s*(?:[A-Z][a-z'’-]+,\s*)?(?:aged\s*)?\d+(?:\s*(?:weeks?|wks?|months?|mths?|mos?|years?|yrs?|[mwy]))?\s*\)/;
+/**
+ * The age the text gives a child, in years: "Nova (18 months)", "Jayce (2)", "Ava (7 mo)", "Yusuf, aged 2,",
+ * "baby Ava" (under one). Infinity when no mention gives one.
+ */
+function statedAgeInYears(text: string, alias: string): number {
+  const name = escapeRegExp(alias);
+  if (new RegExp(String.raw`\bbaby\s+${name}\b`, 'i').test(text)) return 0;
+  const stated = new RegExp(
+    String.raw`\b${name}\b\s*(?:\(\s*|,\s*)(?:aged\s*|age\s*)?(\d+(?:\.\d+)?)\s*(weeks?|wks?|w|months?|mths?|mos?|m|years?|yrs?|y(?:\/o|o)?)?\s*(?:old\s*)?[),]`,
+    'i',
+  ).exec(text);
+  if (!stated) return Number.POSITIVE_INFINITY;
+  const value = Number(stated[1]);
+  const unit = (stated[2] ?? 'y').toLowerCase();
+  if (unit.startsWith('w')) return value / 52;
+  if (unit.startsWith('m')) return value / 12;
+  return value;
+}
+
+/** Whether the position falls inside quoted words that opened earlier in its sentence. */
+function insideQuote(text: string, at: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('! ', at), text.lastIndexOf('? ', at)) + 1;
+  const before = text.slice(sentenceStart, at);
+  const opened = (before.match(/(?:^|[\s(])['"‘“]/g) ?? []).length;
+  const closed = (before.match(/[^\s(]['"’”](?=[\s.,;:!?)]|$)/g) ?? []).length;
+  return opened > closed;
+}
+
+/** A child's age after the name: "(7)", "(aged 7)", "(4 weeks)", "(7 mo)", "(9 wks)", "(Isabelle, 8)", "(13, lives with Mum)". */
+const AGE =
+  /^(?:'s\b)?\s*\(\s*(?:[A-Z][a-z'’-]+,\s*)?(?:aged\s*)?\d+(?:\s*(?:weeks?|wks?|months?|mths?|mos?|years?|yrs?|[mwy]))?\s*(?:[,;][^()]{0,40})?\)/;
 
 /** A question that only asks the child to agree with another, earlier in the sentence. */
 const ASKED_TO_AGREE_BEFORE = /\b(?:if|whether)\s+(?:she|he|they)\s+(?:felt|feels|thought|thinks|agreed|agrees)\b[^.;!?]*$/i;
@@ -178,6 +311,9 @@ const QUOTE_THEN_SPEAKER_BEFORE =
 
 /** A name as the label of a list item: "Liam (13): …", "Sam – …", "• Troy (3) - …". */
 const LABEL = /^\s*(?::|\s[–—-]\s)/;
+
+/** An age between commas before a list label: "Ayesha, 13: …", "Marcus, 14yrs: …", "Zara, 13 (twin): …". */
+const COMMA_AGE_LABEL = /^\s*,\s*(?:aged\s*)?\d+\s*(?:yrs?|years?|y\/?o)?\s*(?:\([^)]{0,20}\))?\s*(?=:|\s[–—-]\s)/i;
 
 /**
  * The view after a child's label, up to the next line, or the next "; Name –" item: heard when it opens with
@@ -272,7 +408,7 @@ const SIBLING = String.raw`(?:her|his|their)\s+(?:[a-z]+\s+)?(?:brother|sister|s
 
 /** Words before a child's name by which another reports what the child thinks: the child is not heard there. */
 const REPORTED_BEFORE = new RegExp(
-  String.raw`\b(?:said|says|told (?:me|us|the \w+)|explained|reported|reports|states|stated|advised|advises|thinks|believes|feels)\s+(?:that\s+)?(?:[^.;!?]*\band that\s+)?(?:${SIBLING})?$`,
+  String.raw`\b(?:said|says|told (?:me|us|the \w+)|explained|reported|reports|states|stated|advised|advises|thinks|believes|feels|added|adds|mentioned|claimed|claims|confirmed|confirms|described|describes)\s+(?:that\s+)?(?:[^.;!?]*\band that\s+)?(?:${SIBLING})?$`,
   'i',
 );
 
@@ -283,12 +419,16 @@ const OPINION_CLAUSE_BEFORE =
 /** Words before a child's name that join the child to another as object: "for herself and her brother Sonny". */
 const SIBLING_OBJECT_BEFORE = new RegExp(String.raw`\band\s+${SIBLING}$`, 'i');
 
+/** Words before a child's name that make the child the maker of the words or work: "said by", "text from". */
+const AGENT_BEFORE =
+  /\b(?:(?:said|expressed|stated|voiced|drawn|written|made|chosen|given|sent|typed|shared) by|(?:text|message|email|letter|note|card|drawing|picture|reply|voice note) from)\s+$/i;
+
 /** A preposition before a child's name: the child is its object, not a subject ("spoke to Kai"). */
 const PREPOSITION_BEFORE = new RegExp(String.raw`\b(?:for|about|with|to|at|by|of|from|towards|beside)\s+(?:${SIBLING})?$`, 'i');
 
 /** "…to Orla on her own, she told me…", "…with Nadia in the car. She said…": a he or she, in the same sentence or opening the next, then a verb. */
 function pronounTakesUp(rest: string, verbs: RegExp, config: VoiceHeuristicConfig): boolean {
-  const pronoun = /^[^.;!?]*?(?:,\s*|\band\s+|[.;!?]\s+)(?:he|she)\b/i.exec(rest);
+  const pronoun = /^[^.;!?]*?(?:,\s*|\band\s+|[.;:!?]\s+|\s[–—-]\s+)(?:he|she)\b/i.exec(rest);
   return pronoun !== null && clauseHasVerb(rest.slice(pronoun[0].length), verbs, config);
 }
 
@@ -317,7 +457,7 @@ const VIEW_FRAME_BEFORE = /(?:\baccording to|^for|[.;]\s*for|\bwhen I asked|\bin
 
 /** The child's own wish, view or words as a subject: "Ava's wish was…". */
 const POSSESSIVE_VIEW =
-  /^['’]s\s+(?:\w+\s+)?(?:wish|wishes|view|views|words|worry|worries|hope|hopes|answer|answers|drawing|picture|score|scores|feelings|message|letter|note|reply|email|text)\b/i;
+  /^['’]s\s+(?:\w+\s+)?(?:wish|wishes|view|views|words|worry|worries|hope|hopes|answer|answers|drawing|picture|score|scores|feelings|message|letter|note|reply|email|text|choice|choices|rating|ratings|wizard|fairy|house|houses|list|cards?|play|story|poem|voice note)\b/i;
 
 /** Capitalised words that are not a child's name: grammar words, people by role, the policy's not-names. */
 const FUNCTION_WORDS = [
@@ -460,21 +600,46 @@ function inflections(verb: string): string[] {
 }
 
 const verbPatterns = new WeakMap<VoiceHeuristicConfig, RegExp>();
+const speechAndFeelingPatterns = new WeakMap<VoiceHeuristicConfig, RegExp>();
 
-/** One pattern for every verb that makes a child the speaker or actor, anchored at the start. */
-function verbPattern(config: VoiceHeuristicConfig): RegExp {
-  let pattern = verbPatterns.get(config);
+/**
+ * One pattern for every verb that makes a child the speaker or actor, anchored at the start. Without the
+ * policy's scene verbs ("played", "sat", "went to") for a child of 5 or over who speaks: for them such a verb
+ * describes, it does not give the child's view.
+ */
+function verbPattern(config: VoiceHeuristicConfig, withObservation = true): RegExp {
+  const cache = withObservation ? verbPatterns : speechAndFeelingPatterns;
+  let pattern = cache.get(config);
   if (!pattern) {
     const notViews = new Set(config.notViewVerbs.map((verb) => verb.trim().toLowerCase()));
-    const verbs = [...config.speechVerbs, ...config.observationVerbs, ...config.passiveObservation, ...config.feelingVerbs]
+    // Observation verbs without their -ing forms: "was watching TV", "playing on his tablet" set a scene.
+    const observed = config.observationVerbs.flatMap((verb) =>
+      inflections(verb.trim()).filter((form) => !/^\S+ing\b/.test(form) || form === verb.trim()),
+    );
+    const scene = new Set(withObservation ? [] : config.sceneVerbs.flatMap((verb) => inflections(verb.trim().toLowerCase())));
+    const verbs = [...config.speechVerbs, ...config.passiveObservation, ...config.feelingVerbs]
       .map((verb) => verb.trim())
-      .filter((verb) => verb.length > 0 && !notViews.has(verb.toLowerCase()))
       .flatMap(inflections)
-      .filter((verb) => !notViews.has(verb.toLowerCase()))
+      .concat(observed)
+      .filter((verb) => verb.length > 0 && !notViews.has(verb.toLowerCase()) && !scene.has(verb.toLowerCase()))
       .sort((a, b) => b.length - a.length)
       .map(escapeRegExp);
-    pattern = new RegExp(String.raw`^(?:${verbs.join('|')})\b`, 'i');
-    verbPatterns.set(config, pattern);
+    const emotions = config.emotionWords
+      .map((word) => word.trim())
+      .filter((word) => word.length > 0)
+      .map(escapeRegExp);
+    const feeling = emotions.length
+      ? String.raw`|(?:was|is|were|seemed|seems|appeared|appears|became|felt|looked|sounded|remained)\s+(?:(?:very|really|quite|so|clearly|visibly|a bit|a little|more|most|also|still)\s+)?(?:${emotions.join('|')})`
+      : '';
+    pattern = new RegExp(String.raw`^(?:${verbs.join('|')}${feeling})\b`, 'i');
+    cache.set(config, pattern);
   }
   return pattern;
 }
+
+/** The age from which a child who speaks is not heard by what they were seen doing (the scene verbs). */
+const OBSERVATION_AGE_LIMIT = 5;
+
+/** Words saying a child communicates without speech: their actions are their voice at any age. */
+const COMMUNICATES_WITHOUT_SPEECH =
+  /\b(?:non-?verbal|pre-?verbal|makaton|pecs|eye-?gaze|aac|autis\w*|learning disabilit\w*|signs?\b|communication (?:app|aid|book|device)|speech and language)/i;
