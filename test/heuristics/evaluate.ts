@@ -70,6 +70,8 @@ export const FRESH_HOLDOUT_FILES: Partial<Record<RuleCode, readonly string[]>> =
     'voice-individual-8.json',
     'voice-individual-9.json',
     'voice-individual-10.json',
+    'voice-individual-11.json',
+    'voice-individual-12.json',
   ],
 };
 
