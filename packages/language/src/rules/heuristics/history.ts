@@ -30,15 +30,17 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 export function refersToAnyOf(text: string, dates: readonly string[], config: HistoryHeuristicConfig): boolean {
   const lower = text.toLowerCase();
   if (config.backReferences.some((phrase) => lower.includes(phrase.toLowerCase()))) return true;
-  // The years the text names, as whole words: the same test as \b2019\b for each year, done once. A long
-  // record gives an assessment thousands of earlier entries, most on dates already tried.
+  // What the text names, read once: years as whole words (the test \b2019\b), "march 2019" and "2019-03-05"
+  // anywhere. A long record gives an assessment thousands of earlier entries; each is then a lookup.
   const years = new Set(lower.match(/\b\d{4}\b/g) ?? []);
-  const tried = new Set<string>();
+  const monthYears = new Set(Array.from(lower.matchAll(MONTH_YEAR), (match) => `${match[1]} ${match[2]}`));
+  const isoDates = new Set(lower.match(/\d{4}-\d{2}-\d{2}/g) ?? []);
   return dates.some((date) => {
-    if (tried.has(date)) return false;
-    tried.add(date);
     const year = date.slice(0, 4);
     const month = MONTHS[Number(date.slice(5, 7)) - 1]!;
-    return years.has(year) || lower.includes(`${month} ${year}`) || lower.includes(date);
+    return years.has(year) || monthYears.has(`${month} ${year}`) || isoDates.has(date);
   });
 }
+
+/** "march 2019": a month's name, one space, four digits (as a substring: the test `includes("march 2019")`). */
+const MONTH_YEAR = new RegExp(String.raw`(${MONTHS.join('|')}) (\d{4})`, 'g');
