@@ -242,15 +242,29 @@ export const hugeTextBlock = (maxBytes) =>
       closed: fc.boolean(),
       r: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
       newlines: fc.boolean(),
+      // Thousands of different names, in the child's voice: the prose rules look names up through the text.
+      manyNames: fc.boolean(),
     })
-    .map(({ kb, closed, r, newlines }) => ({ kb, closed, r, newlines }));
+    .map(({ kb, closed, r, newlines, manyNames }) => ({ kb, closed, r, newlines, manyNames }));
 
-function hugeBlockText({ kb, closed, newlines }) {
-  const sentence = newlines
-    ? 'Amelia said "I hide under my bed" and Ben babbled.\n  '
-    : 'Amelia said "I hide under my bed" and Ben babbled. ';
-  const body = sentence.repeat(Math.ceil((kb * 1000) / sentence.length));
-  return `  observations: """${body}${closed ? '"""' : ''}\n`;
+/** Prose of `bytes` characters naming thousands of different people ("Ameabc (7) told Benbcd that…"). */
+function manyNamesProse(bytes, end = ' ') {
+  const letters = (n) => [n % 26, Math.floor(n / 26) % 26, Math.floor(n / 676) % 26].map((i) => String.fromCharCode(97 + i)).join('');
+  const parts = [];
+  let length = 0;
+  for (let n = 0; length < bytes; n++) {
+    const sentence = `Ame${letters(n)} (7) told Ben${letters(n + 1)} that Zed${letters(n + 2)} said "no".${end}`;
+    parts.push(sentence);
+    length += sentence.length;
+  }
+  return parts.join('');
+}
+
+function hugeBlockText({ kb, closed, newlines, manyNames }) {
+  const end = newlines ? '\n  ' : ' ';
+  const sentence = `Amelia said "I hide under my bed" and Ben babbled.${end}`;
+  const body = manyNames ? manyNamesProse(kb * 1000, end) : sentence.repeat(Math.ceil((kb * 1000) / sentence.length));
+  return `  ${manyNames ? 'child-voice' : 'observations'}: """${body}${closed ? '"""' : ''}\n`;
 }
 
 /**
@@ -289,7 +303,7 @@ export function caseInput(seeds, { maxHugeBytes = 2_000_000 } = {}) {
     arbitraries.push({
       weight: 1,
       arbitrary: fc.tuple(fc.nat(seeds.single.length - 1), hugeTextBlock(maxHugeBytes)).map(([i, h]) => ({
-        label: `huge text block ${h.kb} KB${h.closed ? '' : ' (unclosed)'}`,
+        label: `huge text block ${h.kb} KB${h.closed ? '' : ' (unclosed)'}${h.manyNames ? ' of many names' : ''}`,
         files: [{ name: 'huge.case', text: insertAtLineStart(seeds.single[i], h.r, hugeBlockText(h)) }],
       })),
     });
@@ -385,5 +399,17 @@ export function extremeInputs(seeds) {
       ],
     },
     { label: '100,000 nested block comments openers', files: [{ name: 'c.case', text: '/*'.repeat(100_000) }] },
+    {
+      // Ben made 6, so the visit is to two children the voice rules read name by name.
+      label: "1 MB child's voice naming 60,000 people, in a visit to two children",
+      files: [
+        {
+          name: 'names.case',
+          text: jones
+            .replace('born 2020-09-01', 'born 2015-09-01')
+            .replace('child-voice: """', 'child-voice: """' + manyNamesProse(1_000_000)),
+        },
+      ],
+    },
   ];
 }

@@ -131,7 +131,7 @@ export const RULES: readonly RuleMetadata[] = [
     severity: 'info',
     summary: 'In a sibling group, the voice text does not give each child their own view.',
     explanation:
-      'Each child in a family has their own experience. Where several children are visited or assessed together, the voice text should give each child aged 3 or over their own view: a sentence with that child alone as its subject, saying, feeling or doing something. "The children said", "Lena and Felix said", "Sonny said the same" or "Emir was also present" do not. The verbs looked for are in the policy (heuristics.voice: speech, observation and feeling verbs).',
+      'Each child in a family has their own experience. Where several children are visited or assessed together, the voice text should give each child aged 3 or over their own view: a sentence with that child alone as its subject, saying, feeling or doing something. "The children said", "Lena and Felix said", "Sonny said the same" or "Emir was also present" do not, nor does a child spoken for by another ("Mum said Cara is happy") or only described. For a child under 5, what they were seen doing is their voice; for an older child it is what they said, wrote, chose or felt. The words looked for are in the policy (heuristics.voice: speech, observation, feeling and scene verbs, emotion words).',
     source: LOCAL + '; heuristic',
   },
   {

@@ -11,6 +11,15 @@ import type { VoiceHeuristicConfig } from './config.js';
 import { escapeRegExp, givenName } from './text.js';
 import type { NamedChild } from './voice.js';
 
+/** The most forms a child's name is looked for under: given name, case id, shortened forms. */
+const MAX_ALIASES = 6;
+
+/** Other capitalised words tried as stand-ins for a child the text does not name ("Billy" for William). */
+const MAX_STAND_IN_CANDIDATES = 40;
+
+/** The longest text in which other names are tried as stand-ins (characters). */
+const MAX_STAND_IN_TEXT = 20_000;
+
 /** Words between a name and its verb in one clause ("Olek (5) mostly spoke", "Chidi was guarded and said"). */
 const MAX_WORDS_BEFORE_VERB = 6;
 
@@ -57,9 +66,14 @@ export function childrenNotHeardIndividually(
   const notNames = notNameWords(config);
   const standInNames: string[] = [];
   const seen = new Set<string>();
-  for (const [name] of text.matchAll(/\b[A-Z][a-z'’-]+\b/g)) {
+  // Only when a child is not heard under their own names, in a text of ordinary length, and only the first
+  // few other names: each is looked for through the whole text (many names in a long text would take time by
+  // the square; a record's voice text is a paragraph or two, and a child in a long one is named).
+  const tryStandIns = notHeard.length > 0 && text.length <= MAX_STAND_IN_TEXT;
+  for (const [name] of tryStandIns ? text.matchAll(/\b[A-Z][a-z'’-]+\b/g) : []) {
     const lower = name.toLowerCase().replace(/['’]s$/, '');
     if (lower !== name.toLowerCase() || seen.has(lower) || known.has(lower) || notNames.has(lower)) continue;
+    if (seen.size >= MAX_STAND_IN_CANDIDATES) break;
     seen.add(lower);
     if (!couldBeAName(text, name, verbs)) continue;
     if (heardAs(text, name, verbsFor([name]), config)) standInNames.push(lower);
@@ -106,6 +120,8 @@ function aliases(text: string, child: NamedChild, givenNames: readonly string[],
     const stem = given.slice(0, 3).toLowerCase();
     for (const [word] of text.matchAll(/\b[A-Z][a-z'’-]+\b/g)) {
       const lower = word.toLowerCase();
+      // A few shortened forms at most ("Jess", "Jessie"): each is looked for through the whole text.
+      if (forms.size >= MAX_ALIASES) break;
       if (lower.startsWith(stem) && !givenNames.some((other, i) => i !== index && other === lower)) forms.add(lower);
     }
   }
@@ -291,8 +307,9 @@ function statedAgeInYears(text: string, alias: string): number {
 
 /** Whether the position falls inside quoted words that opened earlier in its sentence. */
 function insideQuote(text: string, at: number): boolean {
-  const sentenceStart = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('! ', at), text.lastIndexOf('? ', at)) + 1;
-  const before = text.slice(sentenceStart, at);
+  // A sentence is looked back into for at most 400 characters: quotes open and close within that.
+  const window = text.slice(Math.max(0, at - 400), at);
+  const before = window.slice(Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? ')) + 1);
   const opened = (before.match(/(?:^|[\s(])['"‘“]/g) ?? []).length;
   const closed = (before.match(/[^\s(]['"’”](?=[\s.,;:!?)]|$)/g) ?? []).length;
   return opened > closed;

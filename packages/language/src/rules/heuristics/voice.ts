@@ -171,11 +171,11 @@ export function judgeChildVoice(
   config: VoiceHeuristicConfig = defaultVoiceConfig,
   context: PeopleContext = {},
 ): VoiceJudgement {
-  const found: string[] = [];
-  const secondHand: string[] = [];
-  const add = (list: string[], item: string) => {
-    if (!list.includes(item)) list.push(item);
-  };
+  // Sets keep the first occurrence of each in order: a long text may hold thousands (a list's `includes` per
+  // item took time by the square).
+  const found = new Set<string>();
+  const secondHand = new Set<string>();
+  const add = (list: Set<string>, item: string) => list.add(item);
   for (const s of readPassage(text, config, context)) {
     const attrs = attributions(s, config);
     for (const a of attrs) add(secondHand, a.text);
@@ -213,7 +213,7 @@ export function judgeChildVoice(
       add(found, `tool: ${phrase.text}`);
     }
   }
-  return { direct: found.length > 0, found, lookedFor: config.lookedFor, secondHand };
+  return { direct: found.size > 0, found: [...found], lookedFor: config.lookedFor, secondHand: [...secondHand] };
 }
 
 /** A child of the entry, as the case declares them. */
