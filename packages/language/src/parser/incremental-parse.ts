@@ -231,12 +231,16 @@ function lowerBound(length: number, isAtOrAfter: (index: number) => boolean): nu
   return low;
 }
 
+/**
+ * Chunk sizes for comparing the old and the new text, largest first: far faster than a character loop on
+ * megabytes of unchanged text (each comparison is one native string comparison).
+ */
+const CHUNKS = [65_536, 1024, 32];
+
 function commonPrefixLength(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let i = 0;
-  // Compare in chunks first: far faster than a character loop on a megabyte of unchanged text.
-  const chunk = 1024;
-  while (i + chunk <= max && a.slice(i, i + chunk) === b.slice(i, i + chunk)) i += chunk;
+  for (const chunk of CHUNKS) while (i + chunk <= max && a.slice(i, i + chunk) === b.slice(i, i + chunk)) i += chunk;
   while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
@@ -244,8 +248,8 @@ function commonPrefixLength(a: string, b: string): number {
 function commonSuffixLength(a: string, b: string, prefix: number): number {
   const max = Math.min(a.length, b.length) - prefix;
   let i = 0;
-  const chunk = 1024;
-  while (i + chunk <= max && a.slice(a.length - i - chunk, a.length - i) === b.slice(b.length - i - chunk, b.length - i)) i += chunk;
+  for (const chunk of CHUNKS)
+    while (i + chunk <= max && a.slice(a.length - i - chunk, a.length - i) === b.slice(b.length - i - chunk, b.length - i)) i += chunk;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }

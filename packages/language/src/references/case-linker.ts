@@ -37,9 +37,8 @@ export class CaserecLinker extends DefaultLinker {
     const root = document.parseResult.value as Document;
     if (root.$type !== 'Document') return super.link(document, cancelToken);
     // The list is rebuilt part by part: Langium's linker appends what it links, the kept entries add theirs.
-    const kept = new Set<unknown>(document.references);
     document.references = [];
-    for (const part of [root.caseDecl, root.forCase, ...root.stray]) if (part) await this.linkAll(part, document, kept, cancelToken);
+    for (const part of [root.caseDecl, root.forCase, ...root.stray]) if (part) await this.linkAll(part, document, cancelToken);
     const caseDecl = root.caseDecl ?? (root.forCase?.case?.ref as CaseDecl | undefined);
     for (const entry of root.entries) {
       const references = this.entryReferences.get(entry);
@@ -48,7 +47,7 @@ export class CaserecLinker extends DefaultLinker {
         continue;
       }
       const from = document.references.length;
-      await this.linkAll(entry, document, kept, cancelToken);
+      await this.linkAll(entry, document, cancelToken);
       if (caseDecl && allResolveInto(entry, caseDecl)) {
         this.linkedAgainst.set(entry, caseDecl);
         this.entryReferences.set(entry, document.references.slice(from));
@@ -57,15 +56,17 @@ export class CaserecLinker extends DefaultLinker {
   }
 
   /**
-   * Links the references in `node`. One kept from the last link (in `kept`) stays as it is while it resolves
-   * into a current case block; otherwise it is reset and linked again.
+   * Links the references in `node`. One still resolved from the last link (`unlink` kept it: it resolved into
+   * a case block) stays as it is while it resolves into a current case block; otherwise it is reset and linked
+   * again. (Whether a reference was kept is read from the reference itself, not from a set of all the
+   * document's references, made on each keystroke.)
    */
-  private async linkAll(node: AstNode, document: LangiumDocument, kept: ReadonlySet<unknown>, cancelToken: Cancellation.CancellationToken) {
+  private async linkAll(node: AstNode, document: LangiumDocument, cancelToken: Cancellation.CancellationToken) {
     for (const inner of AstUtils.streamAst(node)) {
       await interruptAndCheck(cancelToken);
       AstUtils.streamReferences(inner).forEach((info) => {
         const reference = info.reference as ReferenceState;
-        if (kept.has(reference)) {
+        if (isReference(reference) && reference._ref !== undefined) {
           if (resolvesIntoCurrentCaseBlock(reference)) {
             document.references.push(reference);
             return;

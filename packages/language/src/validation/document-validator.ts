@@ -83,7 +83,9 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
       root,
       findings.map((diagnostic) => {
         const entry = entryAtLine(entries, diagnostic.range.start.line);
-        return { diagnostic, entry, line: entry?.$cstNode?.range.start.line ?? 0 };
+        // Marked once here, not on each keystroke: a long record carries thousands.
+        const carried = { ...diagnostic, data: { ...(diagnostic.data as object | undefined), carried: true } };
+        return { diagnostic: carried, entry, line: entry?.$cstNode?.range.start.line ?? 0 };
       }),
     );
   }
@@ -93,9 +95,7 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
     for (const { diagnostic, entry, line } of this.lastCaseFindings.get(root) ?? []) {
       if (entry && !(entry.$container === root && root.entries[entry.$containerIndex ?? -1] === entry)) continue;
       const shift = entry ? (entry.$cstNode?.range.start.line ?? line) - line : 0;
-      const kept = shift === 0 ? { ...diagnostic } : moved(diagnostic, shift);
-      kept.data = { ...(diagnostic.data as object | undefined), carried: true };
-      result.push(kept);
+      result.push(shift === 0 ? diagnostic : moved(diagnostic, shift));
     }
     return result;
   }
@@ -270,6 +270,7 @@ function perNodeCategories(options: ValidationOptions): string {
 }
 
 interface CaseFinding {
+  /** The finding as carried: marked `carried` in its data. */
   readonly diagnostic: Diagnostic;
   /** The entry the finding sits in, when it sits in one. */
   readonly entry: Entry | undefined;
