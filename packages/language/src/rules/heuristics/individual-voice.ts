@@ -44,18 +44,13 @@ export function childrenNotHeardIndividually(
   const givenNames = children.map((child) => givenName(child.name).toLowerCase());
   const forms = children.map((child, index) => aliases(text, child, givenNames, index));
   // rules.md asks for each child aged 3 or over. The case's dates of birth settle that before this is called;
-  // where the case holds none, an age the text gives ("Nova (18 months)", "baby Ava") settles it.
-  const tooYoung = forms.map((aliasesOfChild) => aliasesOfChild.some((alias) => statedAgeInYears(text, alias) < minimumAge));
+  // where the case holds none, an age the text gives ("Nova (18 months)", "baby Ava") settles it. Read once
+  // per child: it also decides whether what the child was seen doing counts (see verbPattern).
+  const ages = forms.map((aliasesOfChild) => statedAge(text, aliasesOfChild));
   const speaksAndFeels = COMMUNICATES_WITHOUT_SPEECH.test(text) ? verbs : verbPattern(config, false);
-  const verbsFor = (aliasesOfChild: readonly string[]) =>
-    aliasesOfChild.some((alias) => {
-      const age = statedAgeInYears(text, alias);
-      return Number.isFinite(age) && age >= OBSERVATION_AGE_LIMIT;
-    })
-      ? speaksAndFeels
-      : verbs;
+  const verbsFor = (age: number) => (Number.isFinite(age) && age >= OBSERVATION_AGE_LIMIT ? speaksAndFeels : verbs);
   const notHeard = children.filter(
-    (_, index) => !tooYoung[index] && !forms[index]!.some((alias) => heardAs(text, alias, verbsFor(forms[index]!), config)),
+    (_, index) => ages[index]! >= minimumAge && !forms[index]!.some((alias) => heardAs(text, alias, verbsFor(ages[index]!), config)),
   );
   // A child the text never names may go by a name the case does not hold ("Billy" for William), or by a role
   // ("The baby (3 months) fed well", "Her little brother, who is 4, told me…"): each other name, or sentence-
@@ -76,7 +71,7 @@ export function childrenNotHeardIndividually(
     if (seen.size >= MAX_STAND_IN_CANDIDATES) break;
     seen.add(lower);
     if (!couldBeAName(text, name, verbs)) continue;
-    if (heardAs(text, name, verbsFor([name]), config)) standInNames.push(lower);
+    if (heardAs(text, name, verbsFor(statedAge(text, [name])), config)) standInNames.push(lower);
   }
   let standIns = standInNames.length + rolesHeard(text, verbs, config);
   return notHeard
@@ -290,6 +285,11 @@ function borrowsView(after: string, config: VoiceHeuristicConfig, verb = ''): bo
  * The age the text gives a child, in years: "Nova (18 months)", "Jayce (2)", "Ava (7 mo)", "Yusuf, aged 2,",
  * "baby Ava" (under one). Infinity when no mention gives one.
  */
+function statedAge(text: string, aliasesOfChild: readonly string[]): number {
+  return Math.min(...aliasesOfChild.map((alias) => statedAgeInYears(text, alias)));
+}
+
+/** The age the text gives at one of a child's names, in years (see `statedAge`). */
 function statedAgeInYears(text: string, alias: string): number {
   const name = escapeRegExp(alias);
   if (new RegExp(String.raw`\bbaby\s+${name}\b`, 'i').test(text)) return 0;
