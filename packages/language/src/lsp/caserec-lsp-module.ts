@@ -18,6 +18,7 @@ import { CaserecConfigurationProvider } from './configuration.js';
 import { CaserecDocumentBuilder } from './document-builder.js';
 import { CaserecDocumentSymbolProvider } from './document-symbol-provider.js';
 import { CaserecDocumentUpdateHandler } from './document-update-handler.js';
+import { EditTrackingTextDocuments } from './edit-tracking-text-documents.js';
 import { CaserecLinker } from '../references/case-linker.js';
 import { CaserecDocumentValidator } from '../validation/document-validator.js';
 import { CaserecFormatter } from './formatter.js';
@@ -54,12 +55,16 @@ export const CaserecLspModule: Module<CaserecLspServices, PartialLangiumServices
   },
 };
 
-/** Shared services of the server: debounced updates, the builder that flushes them, and checked settings. */
+/**
+ * Shared services of the server: debounced updates, the builder that flushes them, checked settings, and text
+ * documents that note where each edit falls (for the incremental parser).
+ */
 export const CaserecSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
   lsp: {
     DocumentUpdateHandler: (shared) => new CaserecDocumentUpdateHandler(shared),
   },
   workspace: {
+    TextDocuments: () => new EditTrackingTextDocuments(),
     DocumentBuilder: (shared) => new CaserecDocumentBuilder(shared),
     ConfigurationProvider: (shared) => new CaserecConfigurationProvider(shared),
   },

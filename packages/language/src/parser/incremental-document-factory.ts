@@ -2,6 +2,7 @@ import type { AstNode, LangiumDocument, LangiumSharedCoreServices, ParseResult }
 import { DefaultLangiumDocumentFactory, DocumentState } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
+import { isEditSpanSource } from './edit-spans.js';
 import { incrementalStats, parseIncrementally } from './incremental-parse.js';
 
 /**
@@ -24,9 +25,12 @@ export class CaserecDocumentFactory extends DefaultLangiumDocumentFactory {
       return super.update(document, cancellationToken);
     }
     const text = textDocument.getText();
+    // Where the editor's changes since the last parse fall, when the server's text documents noted it. Taken
+    // on every update, so that it never outlives the parse it was noted against.
+    const span = isEditSpanSource(this.textDocuments) ? this.textDocuments.takeEditSpan(textDocument, oldText) : undefined;
     if (text === oldText) return super.update(document, cancellationToken);
     const parser = this.sharedServices.ServiceRegistry.getServices(document.uri).parser.LangiumParser;
-    const outcome = parseIncrementally(parser, document.parseResult as unknown as ParseResult<Document>, oldText, text);
+    const outcome = parseIncrementally(parser, document.parseResult as unknown as ParseResult<Document>, oldText, text, span);
     if ('fallback' in outcome) {
       incrementalStats.full[outcome.fallback] = (incrementalStats.full[outcome.fallback] ?? 0) + 1;
       return super.update(document, cancellationToken);

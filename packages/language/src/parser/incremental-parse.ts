@@ -1,5 +1,6 @@
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import type { Document, Entry, Stray } from '../generated/ast.js';
+import type { EditSpan } from './edit-spans.js';
 import { isClosedTextBlock } from './token-builder.js';
 
 /**
@@ -27,9 +28,11 @@ export interface IncrementalStats {
   spliced: number;
   /** Edits parsed in full, by the first reason found. */
   full: Record<string, number>;
+  /** Edits whose changed span the editor's changes gave (the rest compared old and new text). */
+  spanFromEditor: number;
 }
 
-export const incrementalStats: IncrementalStats = { spliced: 0, full: {} };
+export const incrementalStats: IncrementalStats = { spliced: 0, full: {}, spanFromEditor: 0 };
 
 type Item = Entry | Stray;
 
@@ -53,6 +56,7 @@ export function parseIncrementally(
   old: ParseResult<Document>,
   oldText: string,
   newText: string,
+  editSpan?: Pick<EditSpan, 'start' | 'suffix'>,
 ): IncrementalOutcome {
   const root = old.value;
   const rootCst = root.$cstNode as (CstNode & MutableComposite & { _text: string }) | undefined;
@@ -63,9 +67,13 @@ export function parseIncrementally(
     return { fallback: 'the old text has syntax errors' };
   }
 
-  // The changed span: [start, oldEnd) of the old text became [start, newEnd) of the new.
-  const start = commonPrefixLength(oldText, newText);
-  const suffix = commonSuffixLength(oldText, newText, start);
+  // The changed span: [start, oldEnd) of the old text became [start, newEnd) of the new. The editor's changes
+  // give it (wider than the change, if anything, which only parses more); else the texts are compared.
+  const shorter = Math.min(oldText.length, newText.length);
+  const known = editSpan && editSpan.start >= 0 && editSpan.suffix >= 0 && editSpan.start + editSpan.suffix <= shorter;
+  const start = known ? editSpan.start : commonPrefixLength(oldText, newText);
+  const suffix = known ? editSpan.suffix : commonSuffixLength(oldText, newText, start);
+  if (known) incrementalStats.spanFromEditor++;
   const oldEnd = oldText.length - suffix;
   const delta = newText.length - oldText.length;
 
