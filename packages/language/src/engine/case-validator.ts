@@ -1,10 +1,11 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { Cancellation, WorkspaceCache, interruptAndCheck } from 'langium';
+import { Cancellation, WorkspaceCache, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Document } from '../generated/ast.js';
 import { buildCaseModels, type CaseModel } from '../model/case-model.js';
 import { caseIdOf } from '../references/case-scope.js';
 import { CASE_RULES } from '../rules/index.js';
+import type { CaseRule, RuleContext } from '../rules/rule-context.js';
 import type { CaserecSettings } from './settings.js';
 import { severityUnder, type Finding } from './findings.js';
 import { documentOf } from '../model/entry-fields.js';
@@ -74,14 +75,25 @@ export class CaseValidator {
     for (const rule of CASE_RULES) {
       if (severityUnder(loaded.policy, rule.code) === 'off') continue;
       await interruptAndCheck(cancelToken);
-      try {
-        rule.check(context);
-      } catch (error) {
-        // A rule's bug must not take the other rules (or the server) down with it.
-        console.error(`caserec: rule ${rule.code} failed on case ${model.caseId}:`, error);
-      }
+      await runRule(rule, context, cancelToken);
     }
     return byDocument;
+  }
+}
+
+/**
+ * Runs one case rule. A long rule yields before each item it judges (see RuleRun): between items the pass may
+ * stop for a keystroke (interruptAndCheck gives the event loop a turn once 10 ms have passed, and throws
+ * OperationCancelled once the pass is cancelled). A rule's bug is logged and must not take the other rules, or
+ * the server, down with it.
+ */
+export async function runRule(rule: CaseRule, context: RuleContext, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+  try {
+    const run = rule.check(context);
+    if (run) for (let step = run.next(); !step.done; step = run.next()) await interruptAndCheck(cancelToken);
+  } catch (error) {
+    if (isOperationCancelled(error)) throw error;
+    console.error(`caserec: rule ${rule.code} failed on case ${context.model.caseId}:`, error);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Entry } from '../generated/ast.js';
 import { isAction } from '../generated/ast.js';
-import type { CaseRule, RuleContext } from './rule-context.js';
+import type { CaseRule, RuleContext, RuleRun } from './rule-context.js';
 import {
   childNamed,
   childNames,
@@ -32,13 +32,14 @@ const WHAT_ANALYSIS_MISSES: Record<string, string> = {
 };
 
 /** CR201: an analysis (assessment, return interview) that describes but does not analyse. */
-export function analysisDescriptive(context: RuleContext): void {
+export function* analysisDescriptive(context: RuleContext): RuleRun {
   const config = context.policy.heuristics.analysis;
   const withAnalysis: Entry[] = [
     ...entriesOfType(context.model, 'Assessment').filter((a) => completedOf(a)),
     ...entriesOfType(context.model, 'ReturnInterview'),
   ];
   for (const entry of withAnalysis) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     const text = fieldText(entry, 'analysis');
     if (isBlank(text)) continue; // a missing analysis is CR003's
     const people = peopleOf(context, entry);
@@ -54,12 +55,13 @@ export function analysisDescriptive(context: RuleContext): void {
 }
 
 /** CR202: earlier events, contacts or referrals exist, but the assessment's history and analysis ignore them. */
-export function historyNotConsidered(context: RuleContext): void {
+export function* historyNotConsidered(context: RuleContext): RuleRun {
   // Each entry's children read once, not once per assessment it is compared with (a long record has thousands).
   const sharesAChild = childSharing();
   const referrals = entriesOfType(context.model, 'Referral');
   const history = context.model.entries.filter((e) => e.$type === 'Event' || e.$type === 'Contact' || e.$type === 'Referral');
   for (const assessment of entriesOfType(context.model, 'Assessment')) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     if (!completedOf(assessment)) continue;
     const startedBy = referrals.filter((r) => sharesAChild(r, assessment) && compareDates(r.date, assessment.date) <= 0).at(-1);
     const before = startedBy?.date ?? assessment.date;
@@ -110,7 +112,7 @@ function endingDecisions(context: RuleContext): { entry: Entry; date: string; te
 }
 
 /** CR203: a step-down, no further action or closure resting on optimism, or taken while safety-plan actions are open. */
-export function overOptimistic(context: RuleContext): void {
+export function* overOptimistic(context: RuleContext): RuleRun {
   const config = context.policy.heuristics.optimism;
   // Read once for all decisions (a long record has thousands of entries to compare each decision with).
   const sharesChild = childSharing();
@@ -126,6 +128,7 @@ export function overOptimistic(context: RuleContext): void {
   });
   const weighing = context.model.entries.filter((e) => e.$type === 'Conference' || e.$type === 'StepDown' || e.$type === 'Closure');
   for (const decision of endingDecisions(context)) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     const reasons: string[] = [];
     if (!isBlank(decision.text)) {
       const people = peopleOf(context, decision.entry);
@@ -195,9 +198,10 @@ const WHAT_SUPERVISION_MISSES: Record<string, string> = {
 };
 
 /** CR204: a supervision reflection that only lists updates and tasks. */
-export function supervisionDescriptive(context: RuleContext): void {
+export function* supervisionDescriptive(context: RuleContext): RuleRun {
   const config = context.policy.heuristics.supervision;
   for (const supervision of entriesOfType(context.model, 'Supervision')) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     const text = fieldText(supervision, 'reflection');
     if (isBlank(text)) continue; // a missing reflection is CR003's
     const people = peopleOf(context, supervision);

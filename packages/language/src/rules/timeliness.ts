@@ -1,5 +1,5 @@
 import type { Entry } from '../generated/ast.js';
-import type { CaseRule, RuleContext } from './rule-context.js';
+import type { CaseRule, RuleContext, RuleRun } from './rule-context.js';
 import {
   allocationPeriods,
   childNamed,
@@ -183,11 +183,12 @@ export function conferenceLate(context: RuleContext): void {
 }
 
 /** CR305: an assessment completed within 45 working days of the referral, for each child referred. */
-export function assessmentLate(context: RuleContext): void {
+export function* assessmentLate(context: RuleContext): RuleRun {
   const days = context.policy.timescales.assessmentWorkingDays;
   const referrals = entriesOfType(context.model, 'Referral');
   const assessments = entriesOfType(context.model, 'Assessment');
   for (const [index, referral] of referrals.entries()) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     const deadline = context.calendar.addWorkingDays(referral.date, days);
     for (const child of childNames(referral)) {
       const name = displayName(childNamed(context.model, child), child);
@@ -273,10 +274,11 @@ export function firstVisitLate(context: RuleContext): void {
 }
 
 /** CR307: visits at least every 10 working days on a child protection plan, 20 on a child in need plan. */
-export function visitOverdue(context: RuleContext): void {
+export function* visitOverdue(context: RuleContext): RuleRun {
   const { visitIntervalChildProtectionWorkingDays: cp, visitIntervalChildInNeedWorkingDays: cin } = context.policy.timescales;
   const visitsTo = visitsByChild(context);
   for (const child of context.model.children) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     const name = displayName(child);
     for (const period of planPeriods(context.model, child.name)) {
       const days = period.plan === 'child-protection' ? cp : cin;
@@ -332,8 +334,9 @@ export function safetyPlanReviewOverdue(context: RuleContext): void {
 }
 
 /** CR309: actions done by their due date. */
-export function actionOverdue(context: RuleContext): void {
+export function* actionOverdue(context: RuleContext): RuleRun {
   for (const entry of context.model.entries) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     for (const action of entry.items.filter(isAction)) {
       const due = realDate(action.due);
       if (!due || (action.done !== undefined && !realDate(action.done))) continue;
@@ -368,10 +371,11 @@ export function actionOverdue(context: RuleContext): void {
 }
 
 /** CR310: supervision about an allocated case within 20 working days of allocation, then between supervisions. */
-export function supervisionOverdue(context: RuleContext): void {
+export function* supervisionOverdue(context: RuleContext): RuleRun {
   const days = context.policy.timescales.supervisionIntervalWorkingDays;
   const supervisions = entriesOfType(context.model, 'Supervision');
   for (const child of context.model.children) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     for (const period of allocationPeriods(context.model, child.name)) {
       if (!period.worker) continue;
       const end = period.end ?? clockEnd(context.model, child.name, period.start, context.asOf);

@@ -1,6 +1,6 @@
 import type { Entry } from '../generated/ast.js';
 import { isNotAloneStatement, isPartyList } from '../generated/ast.js';
-import type { CaseRule, RuleContext } from './rule-context.js';
+import type { CaseRule, RuleContext, RuleRun } from './rule-context.js';
 import {
   ageOn,
   childNamed,
@@ -50,9 +50,10 @@ export function childVoiceMissing(context: RuleContext): void {
 }
 
 /** CR102: the voice text only reports what adults say about the child. */
-export function childVoiceSecondHand(context: RuleContext): void {
+export function* childVoiceSecondHand(context: RuleContext): RuleRun {
   const config = context.policy.heuristics.voice;
   for (const { entry, field } of voiceEntries(context)) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     const text = fieldText(entry, field);
     if (isBlank(text)) continue;
     const people = peopleOf(context, entry);
@@ -67,9 +68,10 @@ export function childVoiceSecondHand(context: RuleContext): void {
 }
 
 /** CR103: during a section 47 enquiry or a child protection plan, children aged 3+ seen alone or a reason given. */
-export function childNotSeenAlone(context: RuleContext): void {
+export function* childNotSeenAlone(context: RuleContext): RuleRun {
   const minimumAge = context.policy.timescales.seenAloneMinimumAge;
   for (const visit of entriesOfType(context.model, 'Visit')) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     const seenAlone = new Set(
       visit.items
         .filter(isPartyList)
@@ -105,9 +107,10 @@ export function childNotSeenAlone(context: RuleContext): void {
 }
 
 /** CR104: in a sibling group, the voice text speaks of each child aged 3 or over by name. */
-export function childVoiceNotIndividual(context: RuleContext): void {
+export function* childVoiceNotIndividual(context: RuleContext): RuleRun {
   const minimumAge = context.policy.timescales.seenAloneMinimumAge;
   for (const { entry, field } of voiceEntries(context)) {
+    yield; // the case pass may stop here for a keystroke (see RuleRun)
     const text = fieldText(entry, field);
     if (isBlank(text)) continue;
     const children = childNames(entry)
