@@ -1,6 +1,14 @@
-import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isReference } from 'langium';
+import {
+  AstUtils,
+  Cancellation,
+  DefaultDocumentValidator,
+  DocumentValidator,
+  interruptAndCheck,
+  isCompositeCstNode,
+  isReference,
+} from 'langium';
 import type { CaseDecl, Document, Entry } from '../generated/ast.js';
 import { isCaseDecl } from '../generated/ast.js';
 import type { CaserecServices } from '../caserec-module.js';
@@ -85,7 +93,7 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
         const entry = entryAtLine(entries, diagnostic.range.start.line);
         // Marked once here, not on each keystroke: a long record carries thousands.
         const carried = { ...diagnostic, data: { ...(diagnostic.data as object | undefined), carried: true } };
-        return { diagnostic: carried, entry, line: entry?.$cstNode?.range.start.line ?? 0 };
+        return { diagnostic: carried, entry, line: startLineOf(entry?.$cstNode) };
       }),
     );
   }
@@ -94,7 +102,7 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
     const result: Diagnostic[] = [];
     for (const { diagnostic, entry, line } of this.lastCaseFindings.get(root) ?? []) {
       if (entry && !(entry.$container === root && root.entries[entry.$containerIndex ?? -1] === entry)) continue;
-      const shift = entry ? (entry.$cstNode?.range.start.line ?? line) - line : 0;
+      const shift = entry?.$cstNode ? startLineOf(entry.$cstNode) - line : 0;
       result.push(shift === 0 ? diagnostic : moved(diagnostic, shift));
     }
     return result;
@@ -120,7 +128,7 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
     }
     const context = this.findingContext(root, options);
     for (const entry of root.entries) {
-      const line = entry.$cstNode?.range.start.line ?? 0;
+      const line = startLineOf(entry.$cstNode);
       const cached = this.entryFindings.get(entry);
       if (
         cached &&
@@ -276,6 +284,16 @@ interface CaseFinding {
   readonly entry: Entry | undefined;
   /** The entry's first line when the finding was made. */
   readonly line: number;
+}
+
+/**
+ * The first line of a node, as `range.start.line` gives it, without making its range: a keystroke moves every
+ * entry after it (their cached ranges are dropped), and each keystroke reads thousands of entries' first lines.
+ */
+function startLineOf(node: CstNode | undefined): number {
+  let current = node;
+  while (current && isCompositeCstNode(current)) current = current.content.find((child) => !child.hidden) ?? current.content[0];
+  return current?.range.start.line ?? 0;
 }
 
 /** The entry whose lines hold `line` (entries are in file order). */
