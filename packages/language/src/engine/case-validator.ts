@@ -90,7 +90,10 @@ export class CaseValidator {
 export async function runRule(rule: CaseRule, context: RuleContext, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
   try {
     const run = rule.check(context);
-    if (run) for (let step = run.next(); !step.done; step = run.next()) await interruptAndCheck(cancelToken);
+    if (!run) return;
+    // Without a token (the CLI) nothing can cancel the pass: step through without a turn of the event loop each.
+    const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+    for (let step = run.next(); !step.done; step = run.next()) if (cancellable) await interruptAndCheck(cancelToken);
   } catch (error) {
     if (isOperationCancelled(error)) throw error;
     console.error(`caserec: rule ${rule.code} failed on case ${context.model.caseId}:`, error);

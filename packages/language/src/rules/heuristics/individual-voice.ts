@@ -186,7 +186,11 @@ function heardAs(text: string, alias: string, verbs: RegExp, config: VoiceHeuris
       const pronoun = /^(?:he|she)\b/i.exec(next) ?? laterPronoun(next, config);
       if (pronoun && clauseHasVerb(next.slice(pronoun.index + pronoun[0].length), verbs, config)) return true;
       // "Elliot (11) is non-verbal. I observed him pacing…"
-      if (config.workerObservation.some((phrase) => new RegExp(String.raw`^${escapeRegExp(phrase)}\s+(?:him|her)\b`, 'i').test(next)))
+      if (
+        phraseFinders(workerObservationFinders, config.workerObservation, (p) => String.raw`^${p}\s+(?:him|her)\b`).some((finder) =>
+          finder.test(next),
+        )
+      )
         return true;
     }
   }
@@ -278,7 +282,24 @@ function borrowsView(after: string, config: VoiceHeuristicConfig, verb = ''): bo
   // "nodded and agreed with everything Rhys said"
   if (/^\s*(?:and|,)\s*(?:\w+\s+)?agree(?:d|s)?\b/i.test(after)) return true;
   if (/^(?:was|were) (?:observed|seen to|watched)/i.test(verb) && /^\s*(?:to be|as)\b/i.test(after)) return true;
-  return config.sameViewPhrases.some((phrase) => new RegExp(String.raw`^\s*['"‘“]?${escapeRegExp(phrase)}\b`, 'i').test(after));
+  return phraseFinders(sameViewFinders, config.sameViewPhrases, (p) => String.raw`^\s*['"‘“]?${p}\b`).some((finder) => finder.test(after));
+}
+
+/**
+ * The patterns made from a list of policy phrases (each escaped and put in `shape`), made once per list: they
+ * are tried against each clause of each text, and a batch of thousands of cases made them anew each time.
+ */
+const sameViewFinders = new WeakMap<readonly string[], RegExp[]>();
+const workerObservationFinders = new WeakMap<readonly string[], RegExp[]>();
+
+function phraseFinders(
+  cache: WeakMap<readonly string[], RegExp[]>,
+  phrases: readonly string[],
+  shape: (escapedPhrase: string) => string,
+): RegExp[] {
+  let finders = cache.get(phrases);
+  if (!finders) cache.set(phrases, (finders = phrases.map((phrase) => new RegExp(shape(escapeRegExp(phrase)), 'i'))));
+  return finders;
 }
 
 /**
@@ -291,18 +312,40 @@ function statedAge(text: string, aliasesOfChild: readonly string[]): number {
 
 /** The age the text gives at one of a child's names, in years (see `statedAge`). */
 function statedAgeInYears(text: string, alias: string): number {
-  const name = escapeRegExp(alias);
-  if (new RegExp(String.raw`\bbaby\s+${name}\b`, 'i').test(text)) return 0;
-  const stated = new RegExp(
-    String.raw`\b${name}\b\s*(?:\(\s*|,\s*)(?:aged\s*|age\s*)?(\d+(?:\.\d+)?)\s*(weeks?|wks?|w|months?|mths?|mos?|m|years?|yrs?|y(?:\/o|o)?)?\s*(?:old\s*)?[),]`,
-    'i',
-  ).exec(text);
+  const { baby, aged } = ageFinders(alias);
+  if (baby.test(text)) return 0;
+  const stated = aged.exec(text);
   if (!stated) return Number.POSITIVE_INFINITY;
   const value = Number(stated[1]);
   const unit = (stated[2] ?? 'y').toLowerCase();
   if (unit.startsWith('w')) return value / 52;
   if (unit.startsWith('m')) return value / 12;
   return value;
+}
+
+/**
+ * The two patterns that find an age at a name, made once per name: a case's names come up in many texts, and
+ * a batch of thousands of cases compiled them anew for each (a tenth of CR104's time). Kept for the last
+ * MAX_AGE_FINDERS names, as names are as many as the cases.
+ */
+const ageFinderCache = new Map<string, { baby: RegExp; aged: RegExp }>();
+const MAX_AGE_FINDERS = 1000;
+
+function ageFinders(alias: string): { baby: RegExp; aged: RegExp } {
+  let finders = ageFinderCache.get(alias);
+  if (!finders) {
+    const name = escapeRegExp(alias);
+    finders = {
+      baby: new RegExp(String.raw`\bbaby\s+${name}\b`, 'i'),
+      aged: new RegExp(
+        String.raw`\b${name}\b\s*(?:\(\s*|,\s*)(?:aged\s*|age\s*)?(\d+(?:\.\d+)?)\s*(weeks?|wks?|w|months?|mths?|mos?|m|years?|yrs?|y(?:\/o|o)?)?\s*(?:old\s*)?[),]`,
+        'i',
+      ),
+    };
+    if (ageFinderCache.size >= MAX_AGE_FINDERS) ageFinderCache.clear();
+    ageFinderCache.set(alias, finders);
+  }
+  return finders;
 }
 
 /** Whether the position falls inside quoted words that opened earlier in its sentence. */
