@@ -15,10 +15,11 @@ type ReferenceState = Reference & { _ref?: unknown; node?: AstNode };
  * replaced are dropped from the document's list.
  */
 export class CaserecLinker extends DefaultLinker {
-  /** The case block each fully linked entry was linked against. */
-  private readonly linkedAgainst = new WeakMap<Entry, CaseDecl>();
-  /** The references of each fully linked entry, to rebuild the document's list without walking the entry. */
-  private readonly entryReferences = new WeakMap<Entry, LangiumDocument['references']>();
+  /**
+   * Each fully linked entry: the case block it was linked against, and its references, to rebuild the
+   * document's list without walking the entry (one lookup per entry: a keystroke reads thousands).
+   */
+  private readonly linkedEntries = new WeakMap<Entry, { caseDecl: CaseDecl; references: LangiumDocument['references'] }>();
 
   /**
    * Keeps references into a case block; whether that case block is still current can only be known once the
@@ -41,17 +42,15 @@ export class CaserecLinker extends DefaultLinker {
     for (const part of [root.caseDecl, root.forCase, ...root.stray]) if (part) await this.linkAll(part, document, cancelToken);
     const caseDecl = root.caseDecl ?? (root.forCase?.case?.ref as CaseDecl | undefined);
     for (const entry of root.entries) {
-      const references = this.entryReferences.get(entry);
-      if (caseDecl && references && this.linkedAgainst.get(entry) === caseDecl) {
-        for (const reference of references) document.references.push(reference);
+      const linked = this.linkedEntries.get(entry);
+      if (caseDecl && linked?.caseDecl === caseDecl) {
+        for (const reference of linked.references) document.references.push(reference);
         continue;
       }
       const from = document.references.length;
       await this.linkAll(entry, document, cancelToken);
-      if (caseDecl && allResolveInto(entry, caseDecl)) {
-        this.linkedAgainst.set(entry, caseDecl);
-        this.entryReferences.set(entry, document.references.slice(from));
-      }
+      if (caseDecl && allResolveInto(entry, caseDecl))
+        this.linkedEntries.set(entry, { caseDecl, references: document.references.slice(from) });
     }
   }
 
