@@ -1,5 +1,6 @@
 import type { LangiumCoreServices, LangiumParser } from 'langium';
 import { createLangiumParser } from 'langium';
+import { CaserecCstNodeBuilder } from './cst-node-builder.js';
 
 /**
  * Chevrotain recovers inside a repetition by calling the repetition again from within its recovery, so every
@@ -24,6 +25,8 @@ interface GrammarPath {
 
 export function createBoundedRecoveryParser(services: LangiumCoreServices): LangiumParser {
   const parser = createLangiumParser(services);
+  // Hidden tokens find their place from the end (see cst-node-builder.ts); set before any parse.
+  (parser as unknown as { nodeBuilder: CaserecCstNodeBuilder }).nodeBuilder = new CaserecCstNodeBuilder();
   const wrapper = (parser as unknown as { wrapper: RecoveringParser }).wrapper;
   const recover = wrapper.attemptInRepetitionRecovery;
   let depth = 0;
