@@ -31,7 +31,7 @@ export function isEditSpanSource(value: unknown): value is EditSpanSource {
 export class EditSpans implements EditSpanSource {
   private readonly spans = new WeakMap<object, { base: string; start: number; suffix: number; known: boolean }>();
 
-  /** Before a change: [start, end) of `before`, the document's text, is replaced by `insertedLength` characters. */
+  /** Before a change: [start, end) of `before`, the document's text, is about to be replaced. */
   recordChange(document: object, before: string, start: number, end: number): void {
     const span = this.spans.get(document);
     const suffix = before.length - end;
