@@ -68,6 +68,8 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], {
     cwd: REPO,
     stdio: 'pipe',
+    // Every publication is compared with JSON.stringify of it (see packages/language/src/lsp/message-encoder.ts).
+    env: { ...process.env, CASEREC_VERIFY_ENCODING: '1' },
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -85,15 +85,35 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
    */
   private readonly lastCaseFindings = new WeakMap<Document, CaseFinding[]>();
 
-  private remember(root: Document, findings: readonly Diagnostic[]): void {
+  /**
+   * Keeps the case pass's findings to carry, and puts in `findings` the very objects of the last case pass for
+   * those that have not changed (most, after a keystroke): a finding published before is then the same object,
+   * whose JSON the stdio transport keeps (lsp/message-encoder.ts); and it is carried as the same object too.
+   */
+  private remember(root: Document, findings: Diagnostic[]): void {
     const entries = root.entries;
+    const before = new Map<string, CaseFinding[]>();
+    for (const last of this.lastCaseFindings.get(root) ?? []) {
+      const key = findingKey(last.fresh);
+      const same = before.get(key);
+      if (same) same.push(last);
+      else before.set(key, [last]);
+    }
     this.lastCaseFindings.set(
       root,
-      findings.map((diagnostic) => {
+      findings.map((diagnostic, index) => {
         const entry = entryAtLine(entries, diagnostic.range.start.line);
+        const line = startLineOf(entry?.$cstNode);
+        const candidates = before.get(findingKey(diagnostic));
+        const unchanged = candidates?.findIndex((last) => sameJson(last.fresh, diagnostic)) ?? -1;
+        if (unchanged >= 0) {
+          const last = candidates!.splice(unchanged, 1)[0]!;
+          findings[index] = last.fresh;
+          return { fresh: last.fresh, diagnostic: last.diagnostic, entry, line };
+        }
         // Marked once here, not on each keystroke: a long record carries thousands.
         const carried = { ...diagnostic, data: { ...(diagnostic.data as object | undefined), carried: true } };
-        return { diagnostic: carried, entry, line: startLineOf(entry?.$cstNode) };
+        return { fresh: diagnostic, diagnostic: carried, entry, line };
       }),
     );
   }
@@ -278,6 +298,8 @@ function perNodeCategories(options: ValidationOptions): string {
 }
 
 interface CaseFinding {
+  /** The finding as the case pass published it. */
+  readonly fresh: Diagnostic;
   /** The finding as carried: marked `carried` in its data. */
   readonly diagnostic: Diagnostic;
   /** The entry the finding sits in, when it sits in one. */
@@ -294,6 +316,30 @@ function startLineOf(node: CstNode | undefined): number {
   let current = node;
   while (current && isCompositeCstNode(current)) current = current.content.find((child) => !child.hidden) ?? current.content[0];
   return current?.range.start.line ?? 0;
+}
+
+/** What tells most findings apart cheaply; `sameJson` settles it. */
+function findingKey(diagnostic: Diagnostic): string {
+  const { start } = diagnostic.range;
+  return `${String(diagnostic.code)}\u0000${start.line}\u0000${start.character}\u0000${diagnostic.message}`;
+}
+
+/** Whether two JSON values (a finding and its parts) would give the same JSON, keys in the same order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameJson(item, b[i]));
+  }
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  if (aKeys.length !== bKeys.length) return false;
+  for (let i = 0; i < aKeys.length; i++) {
+    const key = aKeys[i]!;
+    if (key !== bKeys[i] || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 /** The entry whose lines hold `line` (entries are in file order). */
