@@ -1,6 +1,8 @@
 // Keystroke → publishDiagnostics over stdio, against a real language server process, speaking plain LSP:
 // initialize, didOpen, didChange (incremental or full text, as the server asks), wait for publishDiagnostics.
 //   node scripts/bench/lsp-client.mjs FILE.case [--server PATH] [--singles 30] [--bursts 5] [--as-of D]
+//                                     [--transport stdio|ipc]
+// --transport ipc talks to the server over Node's IPC channel (--node-ipc), as VS Code's client does.
 //
 // Which diagnostics answer which edit: when the server sends `version` with publishDiagnostics (LSP 3.15),
 // the matching version. Otherwise (Langium's default handler sends none): single edits are sent one at a
@@ -10,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { ROOT, SERVER, median, quantile, nowMs, round } from './lib.mjs';
 
 const STAND_IN = path.join(ROOT, 'scripts/bench/stand-in-server.mjs');
@@ -45,20 +47,24 @@ export async function measureKeystrokes({
   settleMs = 30,
   timeoutMs = 120_000,
   cpuProfileDir,
+  transport = 'stdio',
 }) {
   const picked = pickServer(server);
   const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
   // Extra node options for the server only (e.g. --require a tracer), from the environment.
   if (process.env.CASEREC_BENCH_SERVER_NODE_ARGS) nodeArgs.push(...process.env.CASEREC_BENCH_SERVER_NODE_ARGS.split(' '));
-  const child = spawn(process.execPath, [...nodeArgs, picked.path, '--stdio'], {
+  const ipc = transport === 'ipc';
+  const child = spawn(process.execPath, [...nodeArgs, picked.path, ipc ? '--node-ipc' : '--stdio'], {
     cwd: ROOT,
     env: { ...process.env, CASEREC_AS_OF: asOf ?? '' },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   });
   const stderr = [];
   child.stderr.on('data', (c) => stderr.push(c));
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const connection = ipc
+    ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+    : createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(path.resolve(file)).href;
   const published = [];
   let waiter;
@@ -209,6 +215,7 @@ export async function measureKeystrokes({
     connection.dispose();
     return {
       server: picked.kind,
+      transport,
       syncKind: syncKind === 2 ? 'incremental' : 'full',
       versionInDiagnostics: versioned,
       bytes: Buffer.byteLength(fs.readFileSync(file)),
@@ -256,6 +263,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     singles: Number(opt('--singles', '30')),
     bursts: Number(opt('--bursts', '5')),
     cpuProfileDir: opt('--cpu-prof-dir'),
+    transport: opt('--transport', 'stdio'),
   });
   console.log(JSON.stringify(result, null, 2));
 }

@@ -1,8 +1,8 @@
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 
 /**
- * The JSON of messages the server writes to a stream (stdio: Neovim, the benchmark), with each published
- * finding's JSON made once.
+ * The JSON of messages the server writes to a stream (stdio: VS Code, Neovim, the benchmark), with each
+ * published finding's JSON made once.
  *
  * LSP publishes a record's findings whole, every time: on a keystroke in a 5 MB record that is ~2,900 findings,
  * 1.3 MB of JSON, twice (per-entry findings, then the case pass), ~12 ms each to stringify and encode. Yet
@@ -15,7 +15,8 @@ import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vsc
  * With CASEREC_VERIFY_ENCODING=1 (the protocol tests set it) every publication is compared with JSON.stringify
  * and a difference throws, so a change that breaks the invariant fails the tests.
  *
- * VS Code talks to the server over Node's IPC, which encodes messages itself; this is for stream transports.
+ * Over Node's IPC (--node-ipc) Node encodes every message whole; the VS Code extension therefore starts the
+ * server over stdio.
  */
 export const messageEncoder: ContentTypeEncoder = {
   name: 'application/json',
