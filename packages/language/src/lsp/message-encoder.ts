@@ -5,7 +5,7 @@ import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vsc
  * published finding's JSON made once.
  *
  * LSP publishes a record's findings whole, every time: on a keystroke in a 5 MB record that is ~2,900 findings,
- * 1.3 MB of JSON, twice (per-entry findings, then the case pass), ~12 ms each to stringify and encode. Yet
+ * 1.3 MB of JSON, twice (per-entry findings, then the case pass), ~16 ms each to stringify and encode. Yet
  * almost every finding object is the very one published last time: findings of unchanged entries are kept and
  * handed over again as they are (`CaserecDocumentValidator`), and one that changes is a new object. So each
  * finding's UTF-8 JSON is kept per object, and a publication is its envelope with those pieces joined.
