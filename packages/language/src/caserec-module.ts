@@ -41,6 +41,9 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
     ValueConverter: () => new CaserecValueConverter(),
     ParserErrorMessageProvider: () => new CaserecParserErrorMessageProvider(),
     LangiumParser: (services) => createBoundedRecoveryParser(services),
+    // LL(2): the grammar needs no more (built with Chevrotain's checks at k = 2 it reports no ambiguity;
+    // test/parsing/grammar-checks.test.ts), and Langium's default, ALL(*), costs more to build at each start.
+    ParserConfig: () => ({ maxLookahead: 2 }),
   },
   references: {
     ScopeComputation: (services) => new CaserecScopeComputation(services),
