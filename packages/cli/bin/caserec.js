@@ -12,3 +12,9 @@ process.stdout.on('error', (error) => {
 const bundle = currentBundle();
 const { main } = bundle ? loadBundle(bundle).exports : await import('../out/main.js');
 process.exitCode = await main(process.argv.slice(2));
+// Exit as soon as the output is written, not when the event loop has drained: by then V8 had begun collecting
+// the heap the run left behind, ~20 ms of a 420 ms `caserec validate` of a small record (CPU profile).
+let unwritten = 2;
+const exitOnceWritten = () => --unwritten === 0 && process.exit();
+process.stdout.write('', exitOnceWritten);
+process.stderr.write('', exitOnceWritten);
