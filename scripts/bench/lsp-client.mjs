@@ -2,7 +2,8 @@
 // initialize, didOpen, didChange (incremental or full text, as the server asks), wait for publishDiagnostics.
 //   node scripts/bench/lsp-client.mjs FILE.case [--server PATH] [--singles 30] [--bursts 5] [--as-of D]
 //                                     [--transport stdio|ipc]
-// --transport ipc talks to the server over Node's IPC channel (--node-ipc), as VS Code's client does.
+// --transport ipc talks to the server over Node's IPC channel (--node-ipc), as the VS Code extension did until it
+// moved to stdio (packages/extension/src/extension.ts says why).
 //
 // Which diagnostics answer which edit: when the server sends `version` with publishDiagnostics (LSP 3.15),
 // the matching version. Otherwise (Langium's default handler sends none): single edits are sent one at a
