@@ -78,5 +78,8 @@ for (const [name, values] of Object.entries(phases)) console.log(`  ${name.padEn
 console.log(`  ${'total'.padEnd(14)} ${round(median(totals))}`);
 const sorted = [...totals].sort((a, b) => a - b);
 console.log(
-  `  total p95 ${round(sorted[Math.ceil(sorted.length * 0.95) - 1])}, max ${round(sorted.at(-1))}; slowest edits: ${sorted.slice(-5).map(round).join(', ')}`,
+  `  total p95 ${round(sorted[Math.ceil(sorted.length * 0.95) - 1])}, max ${round(sorted.at(-1))}; slowest edits: ${sorted
+    .slice(-5)
+    .map((ms) => round(ms))
+    .join(', ')}`,
 );

@@ -229,8 +229,8 @@ export async function measureKeystrokes({
         completeMedianMs: round(median(singleComplete)),
         completeP95Ms: round(quantile(singleComplete, 0.95)),
         // Each edit's time in order, to tell a slow first edit from a slow tail.
-        perEditMs: single.map(round),
-        completePerEditMs: singleComplete.map(round),
+        perEditMs: single.map((ms) => round(ms)),
+        completePerEditMs: singleComplete.map((ms) => round(ms)),
       },
       bursts: {
         n: burstResults.length,

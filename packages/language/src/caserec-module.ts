@@ -19,6 +19,7 @@ import { CaserecSettings } from './engine/settings.js';
 import { CaseValidator } from './engine/case-validator.js';
 import { CaserecDocumentFactory } from './parser/incremental-document-factory.js';
 import { LazyIndexManager } from './references/lazy-index-manager.js';
+import { LiveAstNodeDescriptionProvider } from './references/live-descriptions.js';
 
 /** Services of ours, beside Langium's. */
 export interface CaserecAddedServices {
@@ -48,6 +49,10 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
   references: {
     ScopeComputation: (services) => new CaserecScopeComputation(services),
     ScopeProvider: (services) => new CaserecScopeProvider(services),
+  },
+  workspace: {
+    // Descriptions that read their positions live, so a record's exports can be kept across keystrokes.
+    AstNodeDescriptionProvider: (services) => new LiveAstNodeDescriptionProvider(services),
   },
   validation: {
     DocumentValidator: (services) => new CaserecDocumentValidator(services),

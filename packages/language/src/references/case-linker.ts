@@ -22,24 +22,36 @@ export class CaserecLinker extends DefaultLinker {
   private readonly linkedEntries = new WeakMap<Entry, { caseDecl: CaseDecl; references: LangiumDocument['references'] }>();
 
   /**
+   * Each document's references that the last link did not resolve into a case block (an entry reference such
+   * as `replaces`, or a linking error): the only ones `unlink` must reset, so that it need not read all of them.
+   */
+  private readonly volatileReferences = new WeakMap<LangiumDocument, Reference[]>();
+
+  /**
    * Keeps references into a case block; whether that case block is still current can only be known once the
-   * changed files are parsed again, so `link` checks it.
+   * changed files are parsed again, so `link` checks it. The others are reset (a request before the next link
+   * resolves them afresh). `link` rebuilds the document's list.
    */
   override unlink(document: LangiumDocument): void {
-    const kept: Reference[] = [];
-    for (const reference of document.references) {
-      if (isReference(reference) && isCaseDecl((reference._ref as AstNode | undefined)?.$container)) kept.push(reference);
-      else resetReference(reference);
+    const volatile = this.volatileReferences.get(document);
+    this.volatileReferences.delete(document);
+    for (const reference of volatile ?? document.references) {
+      if (volatile || !isCaseDecl(((reference as ReferenceState)._ref as AstNode | undefined)?.$container)) resetReference(reference);
     }
-    document.references = kept;
+    document.references = [];
   }
 
   override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
     const root = document.parseResult.value as Document;
-    if (root.$type !== 'Document') return super.link(document, cancelToken);
+    if (root.$type !== 'Document') {
+      this.volatileReferences.delete(document);
+      return super.link(document, cancelToken);
+    }
     // The list is rebuilt part by part: Langium's linker appends what it links, the kept entries add theirs.
     document.references = [];
-    for (const part of [root.caseDecl, root.forCase, ...root.stray]) if (part) await this.linkAll(part, document, cancelToken);
+    const volatile: Reference[] = [];
+    this.volatileReferences.set(document, volatile);
+    for (const part of [root.caseDecl, root.forCase, ...root.stray]) if (part) await this.linkAll(part, document, volatile, cancelToken);
     const caseDecl = root.caseDecl ?? (root.forCase?.case?.ref as CaseDecl | undefined);
     for (const entry of root.entries) {
       const linked = this.linkedEntries.get(entry);
@@ -48,7 +60,7 @@ export class CaserecLinker extends DefaultLinker {
         continue;
       }
       const from = document.references.length;
-      await this.linkAll(entry, document, cancelToken);
+      await this.linkAll(entry, document, volatile, cancelToken);
       if (caseDecl && allResolveInto(entry, caseDecl))
         this.linkedEntries.set(entry, { caseDecl, references: document.references.slice(from) });
     }
@@ -60,7 +72,7 @@ export class CaserecLinker extends DefaultLinker {
    * again. (Whether a reference was kept is read from the reference itself, not from a set of all the
    * document's references, made on each keystroke.)
    */
-  private async linkAll(node: AstNode, document: LangiumDocument, cancelToken: Cancellation.CancellationToken) {
+  private async linkAll(node: AstNode, document: LangiumDocument, volatile: Reference[], cancelToken: Cancellation.CancellationToken) {
     for (const inner of AstUtils.streamAst(node)) {
       await interruptAndCheck(cancelToken);
       AstUtils.streamReferences(inner).forEach((info) => {
@@ -73,6 +85,7 @@ export class CaserecLinker extends DefaultLinker {
           resetReference(reference);
         }
         this.doLink(info, document);
+        if (!isCaseDecl((reference._ref as AstNode | undefined)?.$container)) volatile.push(reference);
       });
     }
   }

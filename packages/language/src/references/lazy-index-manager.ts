@@ -1,4 +1,12 @@
-import type { LangiumDocument, LangiumSharedCoreServices, ReferenceDescription, ReferenceInfo, Stream, URI } from 'langium';
+import type {
+  AstNodeDescription,
+  LangiumDocument,
+  LangiumSharedCoreServices,
+  ReferenceDescription,
+  ReferenceInfo,
+  Stream,
+  URI,
+} from 'langium';
 import { AstUtils, DefaultIndexManager } from 'langium';
 import type { AstNode } from 'langium';
 
@@ -27,6 +35,27 @@ export class LazyIndexManager extends DefaultIndexManager {
   override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
     this.indexStale();
     return super.findAllReferences(targetNode, astNodePath);
+  }
+
+  /**
+   * A changed document's exports are taken out until they are collected again, but it keeps its place in the
+   * index: the order of the index is the order in which names are found (and which of two equal names wins),
+   * and it should not depend on which file was edited last. A deleted document leaves the index.
+   */
+  override removeContent(uri: URI): void {
+    const key = uri.toString();
+    if (this.symbolIndex.has(key)) this.symbolIndex.set(key, []);
+    this.symbolByTypeIndex.clear(key);
+  }
+
+  override remove(uri: URI): void {
+    super.remove(uri);
+    this.symbolIndex.delete(uri.toString());
+  }
+
+  /** Each document's exports, in the index's order (CaserecScopeProvider builds its scopes from them). */
+  exportsByDocument(): IterableIterator<[string, AstNodeDescription[]]> {
+    return this.symbolIndex.entries();
   }
 
   override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {

@@ -1,4 +1,4 @@
-import type { AstNode, CstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, Reference, ValidationAcceptor, ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
   AstUtils,
@@ -24,9 +24,11 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
   /**
    * The per-node findings of each entry, kept while the entry's AST node lives. Incremental parsing keeps the
    * nodes of entries an edit did not touch, so a keystroke re-checks one entry, not thousands. A result is
-   * reused only under the same case block, as-of date, policy and categories, and only for an entry whose
-   * references all resolve into the case block (an entry reference such as `replaces` may change meaning when
-   * another entry is edited; an unresolved one may resolve once a name is typed).
+   * reused only under the same case block, as-of date, policy and categories, and, for an entry with a
+   * reference that does not resolve into the case block, only while each such reference resolves to the very
+   * node it resolved to when checked (an entry reference such as `replaces` may change meaning when another
+   * entry is edited; an unresolved one may resolve once a name is typed). An entry node is never changed once
+   * parsed (an edit replaces it), so the same target means the same facts.
    */
   private readonly entryFindings = new WeakMap<Entry, EntryFindings>();
 
@@ -155,7 +157,8 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
         cached.context.caseDecl === context.caseDecl &&
         cached.context.asOf === context.asOf &&
         cached.context.policy === context.policy &&
-        cached.context.categories === context.categories
+        cached.context.categories === context.categories &&
+        (cached.outside === undefined || cached.outside.every(({ reference, target }) => reference.ref === target))
       ) {
         const shift = line - cached.line;
         for (const diagnostic of cached.diagnostics) diagnostics.push(shift === 0 ? diagnostic : moved(diagnostic, shift));
@@ -164,7 +167,7 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
       const own: Diagnostic[] = [];
       await this.checkNodes(entry, options, into(own), cancelToken);
       diagnostics.push(...own);
-      if (referencesOnlyTheCaseBlock(entry)) this.entryFindings.set(entry, { context, line, diagnostics: own });
+      this.entryFindings.set(entry, { context, line, diagnostics: own, outside: referencesOutsideTheCaseBlock(entry) });
     }
   }
 
@@ -257,6 +260,13 @@ interface EntryFindings {
   /** The entry's first line when the findings were made: an edit above it moves it, not its findings' content. */
   readonly line: number;
   readonly diagnostics: readonly Diagnostic[];
+  /** The entry's references and their targets when checked, if any resolved outside the case block. */
+  readonly outside: readonly ResolvedReference[] | undefined;
+}
+
+interface ResolvedReference {
+  readonly reference: Reference;
+  readonly target: AstNode | undefined;
 }
 
 /** A finding moved down (or up) by `lines`: entries keep their columns, as edits are spliced in whole lines. */
@@ -268,18 +278,25 @@ function moved(diagnostic: Diagnostic, lines: number): Diagnostic {
   };
 }
 
-function referencesOnlyTheCaseBlock(entry: Entry): boolean {
+/**
+ * The references of `entry` and their targets, when any of them does not resolve into the case block;
+ * `undefined` when all do (the case block is then what they depend on, and it is compared on its own).
+ */
+function referencesOutsideTheCaseBlock(entry: Entry): ResolvedReference[] | undefined {
+  const resolved: ResolvedReference[] = [];
+  let outside = false;
   for (const node of AstUtils.streamAst(entry)) {
     for (const value of Object.values(node)) {
       const references = Array.isArray(value) ? value : [value];
       for (const reference of references) {
         if (!isReference(reference)) continue;
         const target = reference.ref;
-        if (!target || !isCaseDecl(target.$container)) return false;
+        resolved.push({ reference, target });
+        if (!target || !isCaseDecl(target.$container)) outside = true;
       }
     }
   }
-  return true;
+  return outside ? resolved : undefined;
 }
 
 /**
