@@ -241,6 +241,8 @@ export async function measureKeystrokes({
         completeMedianAfterLastKeyMs: round(median(burstResults.map((r) => r.completeAfterLastKeyMs))),
         completeMaxAfterLastKeyMs: round(Math.max(...burstResults.map((r) => r.completeAfterLastKeyMs))),
         publicationsPerBurst: median(burstResults.map((r) => r.publications)),
+        // Each burst's time from the last keystroke to fresh per-entry diagnostics, in order.
+        perBurstMs: burstResults.map((r) => round(r.afterLastKeyMs)),
       },
     };
   } catch (error) {

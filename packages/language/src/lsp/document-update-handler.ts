@@ -9,6 +9,9 @@ import { ALL_CATEGORIES, type CaserecConfigurationProvider } from './configurati
 import { caseDocuments } from './case-documents.js';
 import type { CaserecDocumentBuilder } from './document-builder.js';
 import { logError } from './safety.js';
+import { primeFindings } from './message-encoder.js';
+import { CaserecDocumentValidator } from '../validation/document-validator.js';
+import type { Document } from '../generated/ast.js';
 
 /** How long typing must pause before a record is checked again, while checks are slow. */
 export const DEBOUNCE_MS = 200;
@@ -184,6 +187,7 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
           // The first keystroke would otherwise index the lines of the whole text, to turn the editor's line and
           // column into an offset (20 ms on a 1 MB record, before its own check): done now, diagnostics sent.
           for (const uri of changed) this.shared.workspace.TextDocuments?.get(uri.toString())?.positionAt(0);
+          if (caseRulesNow) this.prepareCarried(changed.map((uri) => this.shared.workspace.LangiumDocuments.getDocument(uri)));
           return;
         }
         if (!caseRulesNow) return;
@@ -198,8 +202,24 @@ export class CaserecDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             documents.set(document.uri.toString(), document);
         }
         if (documents.size > 0) await builder.build([...documents.values()], { validation: { categories: ALL_CATEGORIES } }, token);
+        if (!token.isCancellationRequested) this.prepareCarried(documents.values());
       }),
     );
+  }
+
+  /**
+   * After a case pass, while the editor is idle: the JSON of the findings the next keystroke will carry along
+   * with their entries, made now rather than when that keystroke's findings are sent (lsp/message-encoder.ts).
+   */
+  private prepareCarried(documents: Iterable<LangiumDocument | undefined>): void {
+    const findings: object[] = [];
+    for (const document of documents) {
+      const root = document?.parseResult.value;
+      if (!document || root?.$type !== 'Document') continue;
+      const validator = this.serviceRegistry.getServices(document.uri).validation.DocumentValidator;
+      if (validator instanceof CaserecDocumentValidator) findings.push(...validator.carriedFindings(root as Document));
+    }
+    primeFindings(findings).catch((error: unknown) => logError('preparing findings', error));
   }
 
   /** Builds wait for the workspace to load and for the settings (as-of date, policy) to arrive. */

@@ -21,6 +21,7 @@ import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vsc
 export const messageEncoder: ContentTypeEncoder = {
   name: 'application/json',
   encode(message: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
+    inUse = true;
     try {
       return Promise.resolve(encodeMessage(message, options.charset));
     } catch (error) {
@@ -37,6 +38,31 @@ const HOLE_JSON = JSON.stringify(HOLE);
 const COMMA = Buffer.from(',');
 
 const findingJson = new WeakMap<object, Buffer>();
+/** Whether the server writes through this encoder (stdio); over IPC there is nothing to prepare. */
+let inUse = false;
+let primingRun = 0;
+
+/**
+ * Makes the JSON of `findings` ahead of their first publication, a slice per turn of the event loop (a keystroke
+ * is read between slices), and resolves with how many were made. The case pass makes the copies of its findings
+ * that the next keystroke publishes meanwhile (carried along with their entries): on a 5 MB record ~2,900 of
+ * them, whose first encoding cost the first keystroke after opening ~25 ms. A later call stops an earlier one.
+ */
+export async function primeFindings(findings: readonly object[], sliceSize = 250): Promise<number> {
+  if (!inUse) return 0;
+  const run = ++primingRun;
+  let made = 0;
+  for (let start = 0; start < findings.length; start += sliceSize) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (run !== primingRun) break;
+    for (const finding of findings.slice(start, start + sliceSize)) {
+      if (findingJson.has(finding)) continue;
+      jsonOf(finding);
+      made++;
+    }
+  }
+  return made;
+}
 
 /** The message as UTF-8 JSON, byte for byte what `JSON.stringify` gives. */
 export function encodeMessage(message: Message, charset: string = 'utf-8'): Buffer {

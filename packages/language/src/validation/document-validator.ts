@@ -121,12 +121,24 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
     );
   }
 
+  /** The copies of the last case pass's findings that the next per-entry publication carries (before moving). */
+  carriedFindings(root: Document): Diagnostic[] {
+    return (this.lastCaseFindings.get(root) ?? []).map((finding) => finding.diagnostic);
+  }
+
   private carried(root: Document): Diagnostic[] {
     const result: Diagnostic[] = [];
-    for (const { diagnostic, entry, token, line } of this.lastCaseFindings.get(root) ?? []) {
+    for (const finding of this.lastCaseFindings.get(root) ?? []) {
+      const { diagnostic, entry, token, line } = finding;
       if (entry && !(entry.$container === root && root.entries[entry.$containerIndex ?? -1] === entry)) continue;
       const shift = token ? lineOf(token) - line : 0;
-      result.push(shift === 0 ? diagnostic : moved(diagnostic, shift));
+      if (shift === 0) {
+        result.push(diagnostic);
+        continue;
+      }
+      // The same object while the shift stays (a published finding is never changed: a moved one is new).
+      if (finding.moved?.lines !== shift) finding.moved = { lines: shift, diagnostic: moved(diagnostic, shift) };
+      result.push(finding.moved.diagnostic);
     }
     return result;
   }
@@ -161,7 +173,10 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
         (cached.outside === undefined || cached.outside.every(({ reference, target }) => reference.ref === target))
       ) {
         const shift = lineOf(cached.token) - cached.line;
-        for (const diagnostic of cached.diagnostics) diagnostics.push(shift === 0 ? diagnostic : moved(diagnostic, shift));
+        if (shift !== 0 && cached.moved?.lines !== shift) {
+          cached.moved = { lines: shift, diagnostics: cached.diagnostics.map((diagnostic) => moved(diagnostic, shift)) };
+        }
+        for (const diagnostic of shift === 0 ? cached.diagnostics : cached.moved!.diagnostics) diagnostics.push(diagnostic);
         continue;
       }
       const own: Diagnostic[] = [];
@@ -264,11 +279,13 @@ interface FindingContext {
 
 interface EntryFindings {
   readonly context: FindingContext;
-  /** The entry's first line when the findings were made: an edit above it moves it, not its findings' content. */
   /** The entry's first token: it moves with the entry (incremental parsing shifts it in place). */
   readonly token: CstNode | undefined;
+  /** The entry's first line when the findings were made: an edit above it moves it, not its findings' content. */
   readonly line: number;
   readonly diagnostics: readonly Diagnostic[];
+  /** The findings as last moved, and by how many lines: kept, as each keystroke after a new line moves them alike. */
+  moved?: { readonly lines: number; readonly diagnostics: readonly Diagnostic[] };
   /** The entry's references and their targets when checked, if any resolved outside the case block. */
   readonly outside: readonly ResolvedReference[] | undefined;
 }
@@ -330,10 +347,12 @@ interface CaseFinding {
   readonly diagnostic: Diagnostic;
   /** The entry the finding sits in, when it sits in one. */
   readonly entry: Entry | undefined;
-  /** The entry's first line when the finding was made. */
   /** The entry's first token, whose line says how far the entry has moved since. */
   readonly token: CstNode | undefined;
+  /** The entry's first line when the finding was made. */
   readonly line: number;
+  /** The carried finding as last moved, and by how many lines (see EntryFindings). */
+  moved?: { readonly lines: number; readonly diagnostic: Diagnostic };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { NodeFileSystem } from 'langium/node';
 import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { encodeMessage } from '../../src/lsp/message-encoder.js';
+import { encodeMessage, messageEncoder, primeFindings } from '../../src/lsp/message-encoder.js';
 import { createCaserecServices } from '../../src/caserec-module.js';
 import { createCaserecLspServices } from '../../src/lsp/index.js';
 import type { EditTrackingTextDocuments } from '../../src/lsp/edit-tracking-text-documents.js';
@@ -60,6 +60,23 @@ describe('the stdio message encoder', () => {
     kept.message = 'changed later';
     // Why the server never changes a published finding (and the protocol tests verify every publication).
     expect(encodeMessage(publication('file:///b.case', [kept], 2)).toString('utf8')).toContain('as first published');
+  });
+
+  it("makes findings' JSON ahead of publication, once each, only when it writes the messages, and stops when superseded", async () => {
+    const ahead = [finding(10, 'a'), finding(11, 'b'), finding(12, 'c')];
+    // Before the server has written anything through it (over IPC it never does), there is nothing to prepare.
+    expect(await primeFindings(ahead)).toBe(0);
+    await messageEncoder.encode(publication('file:///c.case', [], 1), { charset: 'utf-8' });
+    expect(await primeFindings(ahead)).toBe(3);
+    expect(await primeFindings(ahead)).toBe(0);
+    const message = publication('file:///c.case', ahead, 2);
+    expect(encodeMessage(message).toString('utf8')).toBe(JSON.stringify(message));
+    // A later call stops an earlier one at its next slice.
+    const many = Array.from({ length: 5 }, (_, i) => finding(20 + i, `many ${i}`));
+    const earlier = primeFindings(many, 1);
+    const later = primeFindings([finding(30, 'later')], 1);
+    expect(await earlier).toBe(1);
+    expect(await later).toBe(1);
   });
 
   it('gives the same bytes as JSON.stringify for the findings of the examples, published twice', async () => {
@@ -130,5 +147,35 @@ describe('findings kept across case passes', () => {
     fresh.shared.workspace.LangiumDocuments.addDocument(again);
     await fresh.shared.workspace.DocumentBuilder.build([again], { validation: true });
     expect(JSON.stringify(third)).toBe(JSON.stringify(again.diagnostics));
+  });
+
+  it('moved by a new line, stay the same objects on each keystroke after it until the case pass', async () => {
+    const file = path.resolve(__dirname, '../../../../examples/many-findings/price.case');
+    const text = fs.readFileSync(file, 'utf8');
+    const { shared, Caserec } = createCaserecLspServices(NodeFileSystem);
+    Caserec.caserec.Settings.asOf = '2023-03-10';
+    const uri = URI.file(file);
+    const textDocuments = shared.workspace.TextDocuments as EditTrackingTextDocuments;
+    const textDocument = TextDocument.create(uri.toString(), 'caserec', 1, text);
+    textDocuments.set(textDocument);
+    const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    // Keystrokes as the server checks them: per-entry checks, the case pass's findings carried along.
+    shared.workspace.DocumentBuilder.updateBuildOptions = { validation: { categories: ['built-in', 'fast'] } };
+    const type = async (position: { line: number; character: number }, insert: string, version: number) => {
+      textDocuments.update(textDocument, [{ range: { start: position, end: position }, text: insert }], version);
+      await shared.workspace.DocumentBuilder.update([uri], []);
+      return [...(document.diagnostics ?? [])];
+    };
+    // A new line between the first two entries (below the case block, so the parse is spliced).
+    const afterNewLine = await type({ line: 32, character: 0 }, '\n', 2);
+    // Then a key typed into the entry above it: every finding below stays where the new line moved it.
+    const afterKey = await type({ line: 30, character: 12 }, 'x', 3);
+    const moved = afterNewLine.filter((d) => d.range.start.line > 33);
+    expect(moved.length).toBeGreaterThan(10);
+    expect(moved.some((d) => (d.data as { carried?: boolean }).carried)).toBe(true);
+    expect(moved.some((d) => !(d.data as { carried?: boolean }).carried)).toBe(true);
+    for (const d of moved) expect(afterKey).toContain(d);
   });
 });
