@@ -132,9 +132,9 @@ export function parseIncrementally(
     ? lastBefore.range.end.line + countLines(oldText, lastBefore.end, regionStart)
     : countLines(oldText, 0, regionStart);
   const lineDelta = countLines(regionText, 0, regionText.length) - countLines(oldText, regionStart, regionEnd);
-  for (const node of partCst.content) shift(node, regionStart, regionStartLine);
+  shiftNodes(partCst.content, 0, regionStart, regionStartLine);
   if (firstInside > firstAfter) firstInside = firstAfter;
-  for (let i = firstAfter; i < rootCst.content.length; i++) shift(rootCst.content[i]!, delta, lineDelta);
+  shiftNodes(rootCst.content, firstAfter, delta, lineDelta);
   for (const node of partCst.content) (node as unknown as MutableComposite).container = rootCst;
   rootCst.content.splice(firstInside, firstAfter - firstInside, ...partCst.content);
   rootCst._text = newText;
@@ -184,21 +184,38 @@ function replaceItems<P extends 'entries' | 'stray'>(root: Document, property: P
   }
 }
 
-/** Moves a CST subtree by `offsetDelta` characters and `lineDelta` lines, in place. */
-function shift(node: CstNode, offsetDelta: number, lineDelta: number): void {
+/**
+ * Moves the CST subtrees `nodes[from…]` by `offsetDelta` characters and `lineDelta` lines, in place. On a keystroke
+ * in the middle of a 5 MB record that is every token of its second half, so the walk is kept lean: one stack,
+ * tokens moved as they are met rather than pushed, lines left alone when no line was added or removed.
+ */
+function shiftNodes(nodes: readonly CstNode[], from: number, offsetDelta: number, lineDelta: number): void {
   if (offsetDelta === 0 && lineDelta === 0) return;
-  const stack: CstNode[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    const composite = current as unknown as Partial<MutableComposite>;
-    if (composite.content) {
-      composite._rangeCache = undefined;
-      for (const child of composite.content) stack.push(child);
-    } else {
-      const leaf = current as unknown as MutableLeaf;
-      leaf._offset = (leaf._offset + offsetDelta) | 0;
+  const stack: MutableComposite[] = [];
+  const moveLeaf = (node: CstNode) => {
+    const leaf = node as unknown as MutableLeaf;
+    leaf._offset = (leaf._offset + offsetDelta) | 0;
+    if (lineDelta !== 0) {
       leaf._startLine = (leaf._startLine + lineDelta) | 0;
       leaf._endLine = (leaf._endLine + lineDelta) | 0;
+    }
+  };
+  for (let i = from; i < nodes.length; i++) {
+    const top = nodes[i]!;
+    if ((top as unknown as Partial<MutableComposite>).content === undefined) {
+      moveLeaf(top);
+      continue;
+    }
+    stack.push(top as unknown as MutableComposite);
+    while (stack.length > 0) {
+      const composite = stack.pop()!;
+      composite._rangeCache = undefined;
+      const content = composite.content;
+      for (let j = 0; j < content.length; j++) {
+        const child = content[j]!;
+        if ((child as unknown as Partial<MutableComposite>).content === undefined) moveLeaf(child);
+        else stack.push(child as unknown as MutableComposite);
+      }
     }
   }
 }
