@@ -2,6 +2,8 @@
 // connection), types into a prose block one character at a time through the text documents, as the server
 // does, and prints the median time of each build phase per edit, and how many edits were spliced.
 //   node scripts/bench/edit-phases.mjs FILE.case [--edits N] [--as-of D] [--fast-only] [--profile-edits OUT.cpuprofile]
+//                                      [--workspace DIR]
+// --workspace loads every .case file under DIR beside the record first, as an editor does with its folder open.
 // --profile-edits writes a CPU profile of the edits alone (not of the first build).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -30,7 +32,18 @@ const textDocument = TextDocument.create(uri.toString(), 'caserec', 1, text);
 shared.workspace.TextDocuments.set(textDocument);
 const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
 shared.workspace.LangiumDocuments.addDocument(document);
-await builder.build([document], { validation: true });
+const others = [];
+const workspaceDir = opt('--workspace');
+if (workspaceDir) {
+  for (const name of fs.readdirSync(workspaceDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.case')).sort()) {
+    const absolute = path.resolve(workspaceDir, name);
+    const other = shared.workspace.LangiumDocumentFactory.fromString(fs.readFileSync(absolute, 'utf8'), langium.URI.file(absolute));
+    shared.workspace.LangiumDocuments.addDocument(other);
+    others.push(other);
+  }
+}
+await builder.build([document, ...others], { validation: true });
+if (workspaceDir) console.log(`workspace: ${others.length} other files loaded and built`);
 
 const phases = {};
 let mark = 0;

@@ -20,6 +20,7 @@ import { CaseValidator } from './engine/case-validator.js';
 import { CaserecDocumentFactory } from './parser/incremental-document-factory.js';
 import { LazyIndexManager } from './references/lazy-index-manager.js';
 import { LiveAstNodeDescriptionProvider } from './references/live-descriptions.js';
+import { ListedLangiumDocuments } from './references/listed-documents.js';
 
 /** Services of ours, beside Langium's. */
 export interface CaserecAddedServices {
@@ -67,6 +68,7 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
 export const CaserecSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
   workspace: {
     LangiumDocumentFactory: (shared) => new CaserecDocumentFactory(shared),
+    LangiumDocuments: (shared) => new ListedLangiumDocuments(shared),
     IndexManager: (shared) => new LazyIndexManager(shared),
   },
 };

@@ -115,16 +115,23 @@ export class CaserecScopeProvider extends DefaultScopeProvider {
 
   private currentState(): ScopeState {
     return this.checked.get('state', () => {
-      const exports = [...(this.indexManager as LazyIndexManager).exportsByDocument()];
+      const index = this.indexManager as LazyIndexManager;
       const last = this.state;
-      const unchanged =
-        last !== undefined &&
-        last.exports.length === exports.length &&
-        last.exports.every(([uri, list], i) => exports[i]![0] === uri && exports[i]![1] === list);
-      if (!unchanged) this.state = { exports, byCase: undefined, typed: new Map() };
-      return this.state!;
+      if (last && sameExports(last.exports, index.exportsByDocument(), index.documentCount())) return last;
+      return (this.state = { exports: [...index.exportsByDocument()], byCase: undefined, typed: new Map() });
     });
   }
+}
+
+/** Whether the index holds the very lists `last` was built from, in the same order (nothing is allocated). */
+function sameExports(last: ScopeState['exports'], current: IterableIterator<[string, AstNodeDescription[]]>, count: number): boolean {
+  if (last.length !== count) return false;
+  let i = 0;
+  for (const [uri, list] of current) {
+    const [lastUri, lastList] = last[i++]!;
+    if (uri !== lastUri || list !== lastList) return false;
+  }
+  return true;
 }
 
 function indexByCase(exports: ScopeState['exports']): Map<string, AstNodeDescription[]> {

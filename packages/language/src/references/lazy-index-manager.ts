@@ -53,6 +53,11 @@ export class LazyIndexManager extends DefaultIndexManager {
     this.symbolIndex.delete(uri.toString());
   }
 
+  /** How many documents the index holds exports for. */
+  documentCount(): number {
+    return this.symbolIndex.size;
+  }
+
   /** Each document's exports, in the index's order (CaserecScopeProvider builds its scopes from them). */
   exportsByDocument(): IterableIterator<[string, AstNodeDescription[]]> {
     return this.symbolIndex.entries();
