@@ -35,7 +35,10 @@ shared.workspace.LangiumDocuments.addDocument(document);
 const others = [];
 const workspaceDir = opt('--workspace');
 if (workspaceDir) {
-  for (const name of fs.readdirSync(workspaceDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.case')).sort()) {
+  for (const name of fs
+    .readdirSync(workspaceDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.case'))
+    .sort()) {
     const absolute = path.resolve(workspaceDir, name);
     const other = shared.workspace.LangiumDocumentFactory.fromString(fs.readFileSync(absolute, 'utf8'), langium.URI.file(absolute));
     shared.workspace.LangiumDocuments.addDocument(other);

@@ -1,7 +1,9 @@
 // Keystroke → publishDiagnostics over stdio, against a real language server process, speaking plain LSP:
 // initialize, didOpen, didChange (incremental or full text, as the server asks), wait for publishDiagnostics.
 //   node scripts/bench/lsp-client.mjs FILE.case [--server PATH] [--singles 30] [--bursts 5] [--as-of D]
-//                                     [--transport stdio|ipc]
+//                                     [--transport stdio|ipc] [--workspace DIR]
+// --workspace opens DIR as the editor's workspace folder first (the server loads every record in it), as an editor
+// does with a folder of records open; the record typed into need not be inside it.
 // --transport ipc talks to the server over Node's IPC channel (--node-ipc), as the VS Code extension did until it
 // moved to stdio (packages/extension/src/extension.ts says why).
 //
@@ -49,6 +51,7 @@ export async function measureKeystrokes({
   timeoutMs = 120_000,
   cpuProfileDir,
   transport = 'stdio',
+  workspace,
 }) {
   const picked = pickServer(server);
   const nodeArgs = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
@@ -104,15 +107,15 @@ export async function measureKeystrokes({
     let text = fs.readFileSync(file, 'utf8');
     const init = await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: workspace ? pathToFileURL(path.resolve(workspace)).href : null,
+      workspaceFolders: workspace ? [{ uri: pathToFileURL(path.resolve(workspace)).href, name: path.basename(workspace) }] : null,
       initializationOptions: asOf ? { asOf } : undefined,
       capabilities: {
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: false },
           publishDiagnostics: { versionSupport: true, relatedInformation: true },
         },
-        workspace: { configuration: true, workspaceFolders: false },
+        workspace: { configuration: true, workspaceFolders: Boolean(workspace) },
       },
     });
     const sync = init.capabilities.textDocumentSync;
@@ -217,6 +220,7 @@ export async function measureKeystrokes({
     return {
       server: picked.kind,
       transport,
+      workspace: workspace ? path.resolve(workspace) : null,
       syncKind: syncKind === 2 ? 'incremental' : 'full',
       versionInDiagnostics: versioned,
       bytes: Buffer.byteLength(fs.readFileSync(file)),
@@ -267,6 +271,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     bursts: Number(opt('--bursts', '5')),
     cpuProfileDir: opt('--cpu-prof-dir'),
     transport: opt('--transport', 'stdio'),
+    workspace: opt('--workspace'),
   });
   console.log(JSON.stringify(result, null, 2));
 }

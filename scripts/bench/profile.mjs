@@ -50,7 +50,7 @@ const WATCHED = [
   ['DefaultLinker.link', 'link', /references\/linker\.js/],
   ['DefaultDocumentValidator.validateDocument', 'validateDocument', /validation\/document-validator\.js/],
   ['CaseValidator.runRules', 'runRules', /case-validator\.js/],
-  ['buildCaseModels', 'buildCaseModels', /case-model\.js/],
+  ['buildCaseModel', 'buildCaseModel', /case-model\.js/],
   ['IndexManager.updateReferences', 'updateReferences', /index-manager\.js/],
   ['IndexManager.updateContent', 'updateContent', /index-manager\.js/],
   ['positionAt / range (TextDocument)', 'positionAt', /./],

@@ -32,7 +32,10 @@ const PLAN = quick
         { label: '20 KB', bytes: 20_000, seed: 100, runs: 3 },
         { label: '100 KB', bytes: 100_000, seed: 101, runs: 1 },
       ],
-      lsp: [{ label: '20 KB', singles: 5, bursts: 1 }],
+      lsp: [
+        { label: '20 KB', singles: 5, bursts: 1 },
+        { label: '20 KB', singles: 5, bursts: 1, folder: true },
+      ],
       workspaceCases: 20,
       cliRepeat: 1,
       coldRuns: 3,
@@ -46,6 +49,8 @@ const PLAN = quick
       lsp: [
         { label: '1 MB', singles: 30, bursts: 5 },
         { label: '5 MB', singles: 12, bursts: 3 },
+        // The same record with the workspace of the batch below open as the editor's folder (the server loads it).
+        { label: '1 MB', singles: 30, bursts: 5, folder: true },
       ],
       workspaceCases: 2000,
       cliRepeat: 2,
@@ -54,6 +59,7 @@ const PLAN = quick
 
 const started = Date.now();
 const corpusDir = path.join(OUT, 'corpus');
+let workspaceMade; // see benchWorkspace()
 fs.mkdirSync(corpusDir, { recursive: true });
 const printed = [];
 const show = (...a) => printed.push(table(...a));
@@ -184,6 +190,8 @@ if (only.has('lsp')) {
   console.log(`  language server: ${server.kind}`);
   for (const spec of PLAN.lsp) {
     const r = records.find((x) => x.label === spec.label);
+    const folder = spec.folder ? await benchWorkspace() : undefined;
+    const label = folder ? `${spec.label}, folder of ${folder.groups.length} cases open` : spec.label;
     const profileDir = profileServer ? path.join(OUT, 'profiles', `lsp-${spec.label.replace(' ', '').toLowerCase()}`) : undefined;
     if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
     try {
@@ -194,8 +202,9 @@ if (only.has('lsp')) {
         singles: spec.singles,
         bursts: spec.bursts,
         cpuProfileDir: profileDir,
+        workspace: folder?.dir,
       });
-      results.lsp.push({ label: spec.label, ...m });
+      results.lsp.push({ label, ...m });
       if (profileDir) {
         const file = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
         if (file) {
@@ -205,8 +214,8 @@ if (only.has('lsp')) {
         }
       }
     } catch (error) {
-      console.error(`  LSP ${spec.label}: ${error.message}`);
-      results.lsp.push({ label: spec.label, error: error.message.split('\n')[0] });
+      console.error(`  LSP ${label}: ${error.message}`);
+      results.lsp.push({ label, error: error.message.split('\n')[0] });
     }
   }
   show(
@@ -248,8 +257,8 @@ if (only.has('lsp')) {
 
 // ---- CLI batch on a workspace --------------------------------------------------------------------------------------
 if (only.has('cli')) {
-  const wsDir = path.join(corpusDir, `workspace-${PLAN.workspaceCases}`);
-  const ws = await makeWorkspace(wsDir, PLAN.workspaceCases);
+  const ws = await benchWorkspace();
+  const wsDir = ws.dir;
   console.log(`  workspace: ${ws.groups.length} cases, ${ws.files} files, ${sizeLabel(ws.bytes)} (${ws.generator})`);
   const help = await run(process.execPath, [CLI, 'validate', '--help']);
   const hasJobs = help.stdout.includes('--jobs');
@@ -314,6 +323,13 @@ if (only.has('cli')) {
  * The workspace: scripts/generate-corpus.mjs (the report corpora's generator) when it exists, else our own.
  * Returns the cases as groups of paths (a file, or the folder of a split case) for splitting into halves.
  */
+/** The workspace of PLAN.workspaceCases cases, made once per run (the keystroke bench opens it as a folder too). */
+async function benchWorkspace() {
+  const dir = path.join(corpusDir, `workspace-${PLAN.workspaceCases}`);
+  workspaceMade ??= { dir, ...(await makeWorkspace(dir, PLAN.workspaceCases)) };
+  return workspaceMade;
+}
+
 async function makeWorkspace(dir, cases) {
   fs.rmSync(dir, { recursive: true, force: true });
   const shared = path.join(ROOT, 'scripts/generate-corpus.mjs');

@@ -2,7 +2,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import { Cancellation, WorkspaceCache, interruptAndCheck, isOperationCancelled } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Document } from '../generated/ast.js';
-import { buildCaseModels, type CaseModel } from '../model/case-model.js';
+import { buildCaseModel, documentsByCase, type CaseModel } from '../model/case-model.js';
 import { caseIdOf } from '../references/case-scope.js';
 import { CASE_RULES } from '../rules/index.js';
 import type { CaseRule, RuleContext } from '../rules/rule-context.js';
@@ -16,24 +16,42 @@ import { documentOf } from '../model/entry-fields.js';
  * case therefore updates the findings of all its files (architecture sketch, "two layers").
  */
 export class CaseValidator {
-  private readonly models: WorkspaceCache<string, Map<string, CaseModel>>;
+  private readonly byCase: WorkspaceCache<'all', Map<string, LangiumDocument<Document>[]>>;
+  private readonly models: WorkspaceCache<string, CaseModel>;
   private readonly findings: WorkspaceCache<string, Map<string, Finding[]>>;
 
   constructor(
     private readonly shared: LangiumSharedCoreServices,
     private readonly settings: CaserecSettings,
   ) {
+    this.byCase = new WorkspaceCache(shared);
     this.models = new WorkspaceCache(shared);
     this.findings = new WorkspaceCache(shared);
   }
 
+  /** Every case of the workspace, in the order its first document comes. */
   caseModels(): Map<string, CaseModel> {
-    return this.models.get('all', () => buildCaseModels(this.shared.workspace.LangiumDocuments.all));
+    const models = new Map<string, CaseModel>();
+    for (const caseId of this.documentsByCase().keys()) models.set(caseId, this.modelOf(caseId)!);
+    return models;
   }
 
+  /**
+   * The model of the document's case, built when first asked for in a workspace state: a keystroke builds its
+   * own case's model, not those of every case in the folder (2,000 of them in the bench workspace).
+   */
   caseModelOf(document: LangiumDocument): CaseModel | undefined {
     const caseId = caseIdOf(document.parseResult.value as Document);
-    return caseId === undefined ? undefined : this.caseModels().get(caseId);
+    return caseId === undefined ? undefined : this.modelOf(caseId);
+  }
+
+  private documentsByCase(): Map<string, LangiumDocument<Document>[]> {
+    return this.byCase.get('all', () => documentsByCase(this.shared.workspace.LangiumDocuments.all));
+  }
+
+  private modelOf(caseId: string): CaseModel | undefined {
+    const documents = this.documentsByCase().get(caseId);
+    return documents ? this.models.get(caseId, () => buildCaseModel(caseId, documents)) : undefined;
   }
 
   /**

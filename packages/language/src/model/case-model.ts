@@ -19,7 +19,8 @@ export interface CaseModel {
   readonly parties: ReadonlyMap<string, Party>;
 }
 
-export function buildCaseModels(documents: Iterable<LangiumDocument>): Map<string, CaseModel> {
+/** The documents of each case, cases in the order their first document comes. */
+export function documentsByCase(documents: Iterable<LangiumDocument>): Map<string, LangiumDocument<Document>[]> {
   const byCase = new Map<string, LangiumDocument<Document>[]>();
   for (const document of documents) {
     const root = document.parseResult.value as Document;
@@ -29,9 +30,7 @@ export function buildCaseModels(documents: Iterable<LangiumDocument>): Map<strin
     if (!list) byCase.set(caseId, (list = []));
     list.push(document as LangiumDocument<Document>);
   }
-  const models = new Map<string, CaseModel>();
-  for (const [caseId, docs] of byCase) models.set(caseId, buildCaseModel(caseId, docs));
-  return models;
+  return byCase;
 }
 
 const END_OF_DAY = '24:00';
