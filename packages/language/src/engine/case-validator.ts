@@ -45,9 +45,29 @@ export class CaseValidator {
     return caseId === undefined ? undefined : this.modelOf(caseId);
   }
 
+  /**
+   * The documents of each case, grouped again only when a document was added or removed or parsed afresh (an
+   * edit spliced into a record keeps its root, and cannot change its case: an edit of the case block or of
+   * `for case` parses the whole file). A keystroke with a folder of 2,000 records open regrouped them all.
+   */
   private documentsByCase(): Map<string, LangiumDocument<Document>[]> {
-    return this.byCase.get('all', () => documentsByCase(this.shared.workspace.LangiumDocuments.all));
+    return this.byCase.get('all', () => {
+      const documents = this.shared.workspace.LangiumDocuments.all.toArray();
+      const last = this.grouping;
+      if (
+        last?.documents.length === documents.length &&
+        documents.every((document, i) => document === last.documents[i] && document.parseResult.value === last.roots[i])
+      ) {
+        return last.byCase;
+      }
+      const byCase = documentsByCase(documents);
+      this.grouping = { documents, roots: documents.map((document) => document.parseResult.value), byCase };
+      return byCase;
+    });
   }
+
+  private grouping:
+    { documents: readonly LangiumDocument[]; roots: readonly unknown[]; byCase: Map<string, LangiumDocument<Document>[]> } | undefined;
 
   private modelOf(caseId: string): CaseModel | undefined {
     const documents = this.documentsByCase().get(caseId);

@@ -23,10 +23,15 @@ export class CaserecSettings {
   setPolicyFile(file: string | undefined): void {
     this.explicitPolicy = file ? path.resolve(file) : undefined;
     this.byFolder.clear();
+    this.policyGeneration++;
   }
+
+  /** Counts the times the policies were forgotten: a policy kept from an earlier count may be out of date. */
+  policyGeneration = 0;
 
   /** Forget cached policy files (after a .caserec.json changed). */
   clearPolicyCache(): void {
+    this.policyGeneration++;
     this.byFolder.clear();
   }
 
