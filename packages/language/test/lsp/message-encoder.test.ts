@@ -105,25 +105,30 @@ describe('the stdio message encoder', () => {
   });
 });
 
+/** examples/many-findings/price.case opened in the server's services and checked whole, as on opening. */
+async function openPrice() {
+  const file = path.resolve(__dirname, '../../../../examples/many-findings/price.case');
+  const { shared, Caserec } = createCaserecLspServices(NodeFileSystem);
+  Caserec.caserec.Settings.asOf = '2023-03-10';
+  const uri = URI.file(file);
+  const textDocuments = shared.workspace.TextDocuments as EditTrackingTextDocuments;
+  const textDocument = TextDocument.create(uri.toString(), 'caserec', 1, fs.readFileSync(file, 'utf8'));
+  textDocuments.set(textDocument);
+  const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
+  shared.workspace.LangiumDocuments.addDocument(document);
+  await shared.workspace.DocumentBuilder.build([document], { validation: true });
+  return { shared, uri, textDocuments, textDocument, document };
+}
+
 describe('findings kept across case passes', () => {
   it('are the same objects when unchanged, so their JSON is made once; a changed one is a new object', async () => {
-    const file = path.resolve(__dirname, '../../../../examples/many-findings/price.case');
-    const text = fs.readFileSync(file, 'utf8');
-    const { shared, Caserec } = createCaserecLspServices(NodeFileSystem);
-    Caserec.caserec.Settings.asOf = '2023-03-10';
+    const { shared, uri, textDocuments, textDocument, document } = await openPrice();
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
-    const uri = URI.file(file);
-    const textDocuments = shared.workspace.TextDocuments as EditTrackingTextDocuments;
-    const textDocument = TextDocument.create(uri.toString(), 'caserec', 1, text);
-    textDocuments.set(textDocument);
-    const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([document], { validation: true });
     const first = [...(document.diagnostics ?? [])];
     expect(first.length).toBeGreaterThan(10);
 
     // A word typed into the last line of the file: no finding above it moves or changes.
-    const end = textDocument.positionAt(text.trimEnd().length);
+    const end = textDocument.positionAt(textDocument.getText().trimEnd().length);
     textDocuments.update(textDocument, [{ range: { start: end, end }, text: ' ' }], 2);
     await shared.workspace.DocumentBuilder.update([uri], []);
     const second = document.diagnostics ?? [];
@@ -150,17 +155,7 @@ describe('findings kept across case passes', () => {
   });
 
   it('moved by a new line, stay the same objects on each keystroke after it until the case pass', async () => {
-    const file = path.resolve(__dirname, '../../../../examples/many-findings/price.case');
-    const text = fs.readFileSync(file, 'utf8');
-    const { shared, Caserec } = createCaserecLspServices(NodeFileSystem);
-    Caserec.caserec.Settings.asOf = '2023-03-10';
-    const uri = URI.file(file);
-    const textDocuments = shared.workspace.TextDocuments as EditTrackingTextDocuments;
-    const textDocument = TextDocument.create(uri.toString(), 'caserec', 1, text);
-    textDocuments.set(textDocument);
-    const document = shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri);
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const { shared, uri, textDocuments, textDocument, document } = await openPrice();
     // Keystrokes as the server checks them: per-entry checks, the case pass's findings carried along.
     shared.workspace.DocumentBuilder.updateBuildOptions = { validation: { categories: ['built-in', 'fast'] } };
     const type = async (position: { line: number; character: number }, insert: string, version: number) => {

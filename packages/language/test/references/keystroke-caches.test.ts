@@ -56,10 +56,10 @@ function editor(text: string) {
 async function freshDiagnostics(text: string): Promise<string[]> {
   const fresh = editor(text);
   await fresh.build();
-  return describe_(fresh.document().diagnostics);
+  return findingLines(fresh.document().diagnostics);
 }
 
-function describe_(diagnostics: readonly Diagnostic[] | undefined): string[] {
+function findingLines(diagnostics: readonly Diagnostic[] | undefined): string[] {
   return (diagnostics ?? []).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).sort();
 }
 
@@ -89,7 +89,7 @@ describe('what a keystroke keeps', () => {
     expect(description.selectionSegment!.range).toEqual(CstUtils.toDocumentSegment(sp2.$cstNode!).range);
     expect(description.path).toBe(record.Caserec.workspace.AstNodeLocator.getAstNodePath(sp2));
     expect(record.plan('sp1').$cstNode!.range.start.line).toBe(sp1Line);
-    expect(describe_(record.document().diagnostics)).toEqual(await freshDiagnostics(text));
+    expect(findingLines(record.document().diagnostics)).toEqual(await freshDiagnostics(text));
   });
 
   it('renaming a plan makes new exports, and the plan that replaced it no longer resolves, as in a fresh build', async () => {
@@ -99,7 +99,7 @@ describe('what a keystroke keeps', () => {
     const text = await record.type('safety-plan sp1', 'sp1', 'spx');
     expect(record.exports()).not.toBe(exports);
     expect(record.plan('sp2').replaces?.ref).toBeUndefined();
-    const diagnostics = describe_(record.document().diagnostics);
+    const diagnostics = findingLines(record.document().diagnostics);
     expect(diagnostics.some((d) => d.includes('CR002') && d.includes('"sp1"'))).toBe(true);
     expect(diagnostics).toEqual(await freshDiagnostics(text));
   });
@@ -135,8 +135,8 @@ describe('what a keystroke keeps', () => {
     const text = await record.type('safety-plan sp2', 'review-by', 'review-by ');
     expect(record.plan('sp3')).toBe(sp3);
     const checked = findingsIn(sp3, record.document().diagnostics);
-    expect(describe_(checked)).toEqual(describe_(before));
+    expect(findingLines(checked)).toEqual(findingLines(before));
     checked.forEach((finding, i) => expect(finding).not.toBe(before[i]));
-    expect(describe_(record.document().diagnostics)).toEqual(await freshDiagnostics(text));
+    expect(findingLines(record.document().diagnostics)).toEqual(await freshDiagnostics(text));
   });
 });
