@@ -54,6 +54,7 @@ export class CaserecDocumentBuilder extends DefaultDocumentBuilder {
 
   override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
     this.updating = true;
+    this.open = undefined;
     try {
       await super.update(changed, deleted, cancelToken);
     } catch (error) {
@@ -76,6 +77,16 @@ export class CaserecDocumentBuilder extends DefaultDocumentBuilder {
    */
   protected override shouldValidate(document: LangiumDocument): boolean {
     return super.shouldValidate(document) && (!this.updating || this.checksOnUpdate(document));
+  }
+
+  /**
+   * Nor does an update link such a record: opening a record while the folder loads cancels the folder's first
+   * build, and every update would otherwise link the records it had not reached, a few each keystroke until one
+   * update ran uncancelled (with the 2,000-case bench folder and case rules on save only, a keystroke's
+   * findings took 90 ms instead of 20). Its names are indexed all the same, which is all another file needs.
+   */
+  protected override shouldLink(document: LangiumDocument): boolean {
+    return super.shouldLink(document) && (!this.updating || this.checksOnUpdate(document));
   }
 
   private checksOnUpdate(document: LangiumDocument): boolean {
@@ -104,6 +115,19 @@ export class CaserecDocumentBuilder extends DefaultDocumentBuilder {
 
   private open: { keys: Set<string>; cases: Set<string> } | undefined;
 
+  /**
+   * The records open in the editor first, as Langium orders a build; Langium asks the text documents about
+   * each document, which parses its URI: 4 ms of every keystroke with a folder of 2,000 records open.
+   */
+  protected override sortDocuments(documents: LangiumDocument[]): LangiumDocument[] {
+    const { keys } = this.openRecords();
+    const open: LangiumDocument[] = [];
+    const others: LangiumDocument[] = [];
+    for (const document of documents) (keys.has(keyOf(document)) ? open : others).push(document);
+    documents.splice(0, documents.length, ...open, ...others);
+    return documents;
+  }
+
   override async build<T extends import('langium').AstNode>(
     documents: Array<LangiumDocument<T>>,
     options?: BuildOptions,
@@ -128,9 +152,9 @@ export class CaserecDocumentBuilder extends DefaultDocumentBuilder {
   ): Promise<void> {
     this.open = undefined;
     if (this.updating) {
-      // A record already indexed and linked that this update will not check has nothing to do: left out, so
-      // that a keystroke does not step a folder of records through every phase.
-      documents = documents.filter((document) => document.state < DocumentState.IndexedReferences || this.checksOnUpdate(document));
+      // A record already indexed that this update will not check has nothing to do (see shouldLink): left out,
+      // so that a keystroke does not step a folder of records through every phase.
+      documents = documents.filter((document) => document.state < DocumentState.IndexedContent || this.checksOnUpdate(document));
     }
     const first = this.openCases(documents);
     // Made again when the checks ask: the open records' cases are known for certain once they are parsed.

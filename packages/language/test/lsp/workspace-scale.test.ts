@@ -1,5 +1,5 @@
 import type { BuildOptions, LangiumDocument } from 'langium';
-import { DefaultDocumentBuilder, EmptyFileSystem, URI } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createCaserecLspServices } from '../../src/lsp/index.js';
 
@@ -73,5 +73,40 @@ describe('a workspace of many records', () => {
     // The cases that tell the answers apart are among them.
     expect(builder.resultsAreIncomplete(fast, { validation: true })).toBe(true);
     expect(builder.resultsAreIncomplete(built, { validation: true })).toBe(false);
+  });
+
+  it('a keystroke neither links nor checks the records of the folder that nobody opened', async () => {
+    // As after opening a record while the folder loads: the folder's first build was cancelled, so its records
+    // are parsed but not yet indexed or linked.
+    const { shared, documents, add } = workspace();
+    const folder = ['b.case', 'c.case', 'd.case'].map((name, i) =>
+      add(name, CASE(`F${i}`) + 'referral 2023-01-05 from nowhere about amy {\n}\n'),
+    );
+    const uri = URI.file('/scale/open.case');
+    const text = CASE('OPEN') + 'note 2023-01-04 by sw about amy {\n  text: """Rang."""\n}\n';
+    const textDocument = TextDocument.create(uri.toString(), 'caserec', 1, text);
+    shared.workspace.TextDocuments!.set(textDocument);
+    documents.addDocument(shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocument, uri));
+    const builder = shared.workspace.DocumentBuilder;
+    builder.updateBuildOptions = { validation: { categories: ['built-in', 'fast'] } };
+
+    await builder.update([uri], []);
+    const open = documents.getDocument(uri)!;
+    expect(open.state).toBe(DocumentState.Validated);
+    for (const document of folder) {
+      // Indexed, so that another file of its case could find its names; not linked.
+      expect(document.state, document.uri.path).toBeGreaterThanOrEqual(DocumentState.IndexedContent);
+      expect(document.state, document.uri.path).toBeLessThan(DocumentState.Linked);
+      expect(document.diagnostics, document.uri.path).toBeUndefined();
+    }
+    // The next keystroke leaves them as they are, and the open record first in the build.
+    const states = folder.map((document) => document.state);
+    await builder.update([uri], []);
+    expect(folder.map((document) => document.state)).toEqual(states);
+    const sortable = builder as unknown as { sortDocuments(documents: LangiumDocument[]): LangiumDocument[] };
+    expect(sortable.sortDocuments([...folder, open])[0]).toBe(open);
+    // "Validate workspace" (a build of them all) still checks them: the unknown `nowhere` is a linking error.
+    await builder.build(folder, { validation: true });
+    for (const document of folder) expect(document.diagnostics?.map((d) => d.message).join('\n')).toMatch(/nowhere/);
   });
 });
