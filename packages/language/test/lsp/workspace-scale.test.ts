@@ -1,6 +1,7 @@
 import type { BuildOptions, LangiumDocument } from 'langium';
 import { DefaultDocumentBuilder, DocumentState, EmptyFileSystem, TextDocument, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
+import type { Document, Note } from '../../src/index.js';
 import { createCaserecLspServices } from '../../src/lsp/index.js';
 
 /**
@@ -108,5 +109,38 @@ describe('a workspace of many records', () => {
     // "Validate workspace" (a build of them all) still checks them: the unknown `nowhere` is a linking error.
     await builder.build(folder, { validation: true });
     for (const document of folder) expect(document.diagnostics?.map((d) => d.message).join('\n')).toMatch(/nowhere/);
+  });
+
+  it("gathers a case's symbols again from the other files' kept lists when one file's names change", async () => {
+    const { shared, documents, add } = workspace();
+    const a = add('a.case', CASE('A'));
+    const more = add('a-more.case', 'for case "A"\n\nnote 2023-01-04 by sw about amy {\n  text: """Rang."""\n}\n');
+    const uri = URI.file('/scale/b.case');
+    const open = (version: number, text: string) => {
+      shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'caserec', version, text));
+    };
+    open(1, CASE('B'));
+    documents.addDocument(shared.workspace.LangiumDocumentFactory.fromTextDocument(shared.workspace.TextDocuments!.get(uri)!, uri));
+    const builder = shared.workspace.DocumentBuilder;
+    await builder.build(documents.all.toArray(), { validation: false });
+    const provider = shared.ServiceRegistry.getServices(uri).references.ScopeProvider as unknown as {
+      symbolsOfCase(caseId: string): Array<{ name: string }>;
+    };
+    const names = (caseId: string) => provider.symbolsOfCase(caseId).map((symbol) => symbol.name);
+    const before = provider.symbolsOfCase('A');
+    expect(names('A')).toEqual(['amy', 'sw']);
+    expect(names('B')).toEqual(['amy', 'sw']);
+
+    // Case B's child is renamed: B's names change, case A's files are not touched.
+    open(2, CASE('B').replace('child amy "Amy Test"', 'child bea "Bea Test"'));
+    await builder.update([uri], []);
+    expect(names('B')).toEqual(['bea', 'sw']);
+    const after = provider.symbolsOfCase('A');
+    expect(after).not.toBe(before); // the exports changed, so the case's list is gathered again…
+    expect(after).toHaveLength(before.length);
+    after.forEach((symbol, i) => expect(symbol).toBe(before[i])); // …from A's kept local names
+    expect(a.state).toBeGreaterThanOrEqual(DocumentState.Linked);
+    const note = (more.parseResult.value as Document).entries[0] as Note;
+    expect(note.children[0]!.ref?.name).toBe('amy');
   });
 });
