@@ -468,14 +468,17 @@ export function likelyNames(text: string, config: VoiceHeuristicConfig): string[
 /**
  * Expands `{child}` in a pattern to an alternation of references to a child: the given names (or, without
  * them, the likely names in the text), child words and third-person pronouns, each optionally possessive.
+ * `nameAlternative`, when given, stands in the place of the names (a pattern of its own).
  */
-export function expandChildToken(pattern: string, names: readonly string[]): string {
+export function expandChildToken(pattern: string, names: readonly string[], nameAlternative?: string): string {
   if (!pattern.includes(CHILD_TOKEN) && !pattern.includes(CHILD_NAME_TOKEN)) return pattern;
-  const nameAlt = names
-    .map((n) => givenName(n))
-    .filter((n) => n.length > 0)
-    .map(escapeRegExp)
-    .join('|');
+  const nameAlt =
+    nameAlternative ??
+    names
+      .map((n) => givenName(n))
+      .filter((n) => n.length > 0)
+      .map(escapeRegExp)
+      .join('|');
   const alt = `(?:${CHILD_WORDS_RE}|${CHILD_PRONOUNS_RE}${nameAlt ? `|${nameAlt}` : ''})(?:'s)?`;
   const nounAlt = `(?:${CHILD_WORDS_RE}${nameAlt ? `|${nameAlt}` : ''})(?:'s)?`;
   return pattern.split(CHILD_TOKEN).join(alt).split(CHILD_NAME_TOKEN).join(nounAlt);
