@@ -40,9 +40,10 @@ const NEGATIVE_LOOKAROUND = /\(\?<?!/;
  * Matches of patterns that may hold `{child}`, expanded with those of the given names the text holds.
  *
  * A pattern holding names is made for the names (a case's children's, as a rule: every case anew), and making
- * it cost more than matching it: with each case's children named as in no other, a 2,000-case batch made 18,818
- * patterns. So a pattern is first matched with ANY_NAME in the names' place, made once for all names: where that
- * finds nothing, the pattern with the names can find nothing either, and it is not made.
+ * it cost more than matching it: with each case's children named as in no other, the bench's 2,000 cases made
+ * 18,476 patterns (1,675 with this check). So a pattern is first matched with ANY_NAME in the names' place, made
+ * once for all names: where that finds nothing, the pattern with the names can find nothing either, and it is
+ * not made.
  */
 export function findChildPatterns(text: string, patterns: readonly string[], names: readonly string[]): string[] {
   const normalised = normalise(text);
