@@ -69,6 +69,8 @@ export class CaserecScopeComputation extends DefaultScopeComputation {
 /** What the scopes are built from: each document's exports, in the index's order, and what was built. */
 interface ScopeState {
   readonly exports: ReadonlyArray<readonly [string, readonly AstNodeDescription[]]>;
+  /** caseId -> the lists of exports that hold symbols of the case, in the index's order: made when first asked. */
+  listsByCase: Map<string, Array<readonly AstNodeDescription[]>> | undefined;
   /** caseId -> every symbol of the case, under its local name: made for the cases asked about. */
   readonly byCase: Map<string, AstNodeDescription[]>;
   /** caseId + reference type -> scope. */
@@ -111,9 +113,10 @@ export class CaserecScopeProvider extends DefaultScopeProvider {
     const state = this.currentState();
     let symbols = state.byCase.get(caseId);
     if (!symbols) {
+      state.listsByCase ??= listsByCase(state.exports);
       symbols = [];
-      for (const [, descriptions] of state.exports) {
-        for (const symbol of symbolsOfCaseIn(descriptions, caseId)) symbols.push(symbol);
+      for (const descriptions of state.listsByCase.get(caseId) ?? []) {
+        for (const symbol of localSymbols(descriptions, caseId)) symbols.push(symbol);
       }
       state.byCase.set(caseId, symbols);
     }
@@ -125,7 +128,7 @@ export class CaserecScopeProvider extends DefaultScopeProvider {
       const index = this.indexManager as LazyIndexManager;
       const last = this.state;
       if (last && sameExports(last.exports, index.exportsByDocument(), index.documentCount())) return last;
-      return (this.state = { exports: [...index.exportsByDocument()], byCase: new Map(), typed: new Map() });
+      return (this.state = { exports: [...index.exportsByDocument()], listsByCase: undefined, byCase: new Map(), typed: new Map() });
     });
   }
 }
@@ -142,29 +145,62 @@ function sameExports(last: ScopeState['exports'], current: IterableIterator<[str
 }
 
 /**
- * One document's symbols of a case, under their local names, kept per list of exports and case: a document's
- * list is kept while its names do not change (CaserecScopeComputation), so when one file's names change, or the
- * files of a folder are indexed a few at a time, a case's symbols are gathered again from the other files'
- * kept lists. Only the cases asked about are made: a keystroke asks about the open record's case, and making
- * local names for every symbol of a folder of 2,000 records took ~70 ms.
+ * A document's symbols by case, under their local names, kept per list of exports: a document's list is kept
+ * while its names do not change (CaserecScopeComputation), so when one file's names change, or the files of a
+ * folder are indexed a few at a time, a case's symbols are gathered again from the other files' kept lists.
+ * A list's cases are found once (`casesOf`); local names are made only for the cases asked about (a keystroke
+ * asks about the open record's case: making them for every symbol of a folder of 2,000 records took ~70 ms).
  */
-const localsOfExports = new WeakMap<readonly AstNodeDescription[], Map<string, AstNodeDescription[]>>();
+interface ListOfExports {
+  /** caseId -> the list's symbols of the case, as exported. */
+  readonly byCase: Map<string, AstNodeDescription[]>;
+  /** caseId -> the same under their local names. */
+  readonly locals: Map<string, AstNodeDescription[]>;
+}
 
-function symbolsOfCaseIn(descriptions: readonly AstNodeDescription[], caseId: string): AstNodeDescription[] {
-  let byCase = localsOfExports.get(descriptions);
-  if (!byCase) localsOfExports.set(descriptions, (byCase = new Map()));
-  let locals = byCase.get(caseId);
-  if (!locals) {
-    locals = [];
-    const prefix = caseId + SEPARATOR;
+const listsOfExports = new WeakMap<readonly AstNodeDescription[], ListOfExports>();
+
+function listOf(descriptions: readonly AstNodeDescription[]): ListOfExports {
+  let list = listsOfExports.get(descriptions);
+  if (!list) {
+    const byCase = new Map<string, AstNodeDescription[]>();
     for (const description of descriptions) {
-      // The case id is what comes before the first separator (an id holding one matches no name).
-      if (!description.name.startsWith(prefix) || description.name.indexOf(SEPARATOR) !== caseId.length) continue;
-      // The description under its local name. Not a spread copy: that would run its getters (the name's
-      // place in the text, found by walking the CST).
-      locals.push(Object.create(description, { name: { value: description.name.slice(prefix.length), enumerable: true } }));
+      const at = description.name.indexOf(SEPARATOR);
+      if (at < 0) continue;
+      const caseId = description.name.slice(0, at);
+      let ofCase = byCase.get(caseId);
+      if (!ofCase) byCase.set(caseId, (ofCase = []));
+      ofCase.push(description);
     }
-    byCase.set(caseId, locals);
+    listsOfExports.set(descriptions, (list = { byCase, locals: new Map() }));
+  }
+  return list;
+}
+
+/** caseId -> the lists holding its symbols, in the index's order. */
+function listsByCase(exports: ScopeState['exports']): Map<string, Array<readonly AstNodeDescription[]>> {
+  const out = new Map<string, Array<readonly AstNodeDescription[]>>();
+  for (const [, descriptions] of exports) {
+    for (const caseId of listOf(descriptions).byCase.keys()) {
+      let lists = out.get(caseId);
+      if (!lists) out.set(caseId, (lists = []));
+      lists.push(descriptions);
+    }
+  }
+  return out;
+}
+
+function localSymbols(descriptions: readonly AstNodeDescription[], caseId: string): AstNodeDescription[] {
+  const list = listOf(descriptions);
+  let locals = list.locals.get(caseId);
+  if (!locals) {
+    const start = caseId.length + SEPARATOR.length;
+    // The description under its local name. Not a spread copy: that would run its getters (the name's place
+    // in the text, found by walking the CST).
+    locals = (list.byCase.get(caseId) ?? []).map((description): AstNodeDescription =>
+      Object.create(description, { name: { value: description.name.slice(start), enumerable: true } }),
+    );
+    list.locals.set(caseId, locals);
   }
   return locals;
 }
