@@ -312,6 +312,7 @@ function statedAge(text: string, aliasesOfChild: readonly string[]): number {
 
 /** The age the text gives at one of a child's names, in years (see `statedAge`). */
 function statedAgeInYears(text: string, alias: string): number {
+  if (cannotHold(text, alias)) return Number.POSITIVE_INFINITY;
   const { baby, aged } = ageFinders(alias);
   if (baby.test(text)) return 0;
   const stated = aged.exec(text);
@@ -321,6 +322,24 @@ function statedAgeInYears(text: string, alias: string): number {
   if (unit.startsWith('w')) return value / 52;
   if (unit.startsWith('m')) return value / 12;
   return value;
+}
+
+/**
+ * True when `text` cannot hold `alias` as a case-insensitive pattern would find it, so that neither pattern
+ * below need be made for it (names are as many as the cases, and making the patterns cost more than matching
+ * them). Decided only for a plain ASCII alias: ignoring case, an ASCII letter matches only itself in either
+ * case, so a text whose lower case lacks the alias's lacks the alias (a few other characters lower-case to
+ * ASCII letters: then the text may seem to hold it, and the patterns decide, as before).
+ */
+function cannotHold(text: string, alias: string): boolean {
+  return /^[\x20-\x7E]*$/.test(alias) && !lowerCase(text).includes(alias.toLowerCase());
+}
+
+let lastLowered: { text: string; lower: string } | undefined;
+/** The text in lower case, kept for the last text: each of a child's names is looked for in the same text. */
+function lowerCase(text: string): string {
+  if (lastLowered?.text !== text) lastLowered = { text, lower: text.toLowerCase() };
+  return lastLowered.lower;
 }
 
 /**
