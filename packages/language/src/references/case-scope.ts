@@ -148,7 +148,7 @@ function sameExports(last: ScopeState['exports'], current: IterableIterator<[str
  * A document's symbols by case, under their local names, kept per list of exports: a document's list is kept
  * while its names do not change (CaserecScopeComputation), so when one file's names change, or the files of a
  * folder are indexed a few at a time, a case's symbols are gathered again from the other files' kept lists.
- * A list's cases are found once (`casesOf`); local names are made only for the cases asked about (a keystroke
+ * A list's cases are found once (`listOf`); local names are made only for the cases asked about (a keystroke
  * asks about the open record's case: making them for every symbol of a folder of 2,000 records took ~70 ms).
  */
 interface ListOfExports {
