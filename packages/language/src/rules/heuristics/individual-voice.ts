@@ -336,7 +336,10 @@ function cannotHold(text: string, alias: string): boolean {
 }
 
 let lastLowered: { text: string; lower: string } | undefined;
-/** The text in lower case, kept for the last text: each of a child's names is looked for in the same text. */
+/**
+ * The text in lower case, kept for the last text: each of a child's names is looked for in the same text. Not
+ * text.ts's `lower`, which normalises first: the patterns it stands in for run on the text as written.
+ */
 function lowerCase(text: string): string {
   if (lastLowered?.text !== text) lastLowered = { text, lower: text.toLowerCase() };
   return lastLowered.lower;
