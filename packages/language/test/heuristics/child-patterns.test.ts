@@ -7,8 +7,8 @@ import { findPatterns, normalise, unique } from '../../src/rules/heuristics/text
 
 /**
  * findChildPatterns skips making a pattern for a text's names when the same pattern with any name in their place
- * finds nothing. That must never change what it finds: compared here with the plain way (every pattern made
- * with the names and matched) on texts built to meet the patterns, with names that are also words ("May",
+ * finds nothing, or when the text lacks the pattern's literals. That must never change what it finds: compared
+ * here with the plain way (every pattern made with the names and matched, unfiltered) on texts built to meet the patterns, with names that are also words ("May",
  * "Will"), prefixes of each other ("Ann", "Anna"), or hold an apostrophe, a hyphen or an accent.
  */
 function plainly(text: string, patterns: readonly string[], names: readonly string[]): string[] {
@@ -18,6 +18,7 @@ function plainly(text: string, patterns: readonly string[], names: readonly stri
     findPatterns(
       text,
       patterns.map((p) => expandChildToken(p, ignoresCaseThroughout(p) ? folded : present)),
+      true,
     ).map((m) => m.text),
   );
 }

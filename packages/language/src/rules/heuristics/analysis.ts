@@ -9,7 +9,8 @@
  */
 import { type AnalysisHeuristicConfig, defaultAnalysisConfig, defaultVoiceConfig } from './config.js';
 import { type PeopleContext, childNamesFor, expandChildToken, givenNamesIn, ignoresCaseThroughout, namesIgnoringCase } from './people.js';
-import { findPatterns, findPhrases, normalise, patternRegExp, unique, wordCount } from './text.js';
+import { mayMatch } from './literals.js';
+import { findPatterns, findPhrases, lowerNormalised, normalise, patternRegExp, unique, wordCount } from './text.js';
 
 export type AnalysisMissing = 'weighing' | 'meaning-for-child' | 'length';
 
@@ -50,15 +51,24 @@ export function findChildPatterns(text: string, patterns: readonly string[], nam
   const present = givenNamesIn(normalised, names);
   const folded = namesIgnoringCase(present);
   const checkable = normalised.length <= MAX_CHECKED_TEXT && present.every((name) => name.length <= MAX_CHECKED_NAME && !/\s/.test(name));
+  const lowered = lowerNormalised(normalised);
   const expanded: string[] = [];
   for (const pattern of patterns) {
+    // The literals of the pattern with any name: those it holds besides the names.
+    const anyName = withAnyName(pattern);
+    if (!mayMatch(anyName, lowered)) continue;
     const own = ignoresCaseThroughout(pattern) ? folded : present;
     if (own.length > 0 && checkable && !NEGATIVE_LOOKAROUND.test(pattern)) {
-      if (!patternRegExp(expandChildToken(pattern, own, ANY_NAME)).test(normalised)) continue;
+      if (!patternRegExp(anyName).test(normalised)) continue;
     }
     expanded.push(expandChildToken(pattern, own));
   }
-  return unique(findPatterns(text, expanded).map((m) => m.text));
+  return unique(findPatterns(text, expanded, true).map((m) => m.text));
+}
+
+/** A pattern with ANY_NAME in the place of `{child}` and `{childname}` (the pattern itself if it has neither). */
+export function withAnyName(pattern: string): string {
+  return expandChildToken(pattern, [], ANY_NAME);
 }
 
 export function judgeAnalysis(

@@ -6,6 +6,7 @@
  * not in the policy: they are facts about the language, not practice standards. Every practice word list
  * and threshold lives in `config.ts`.
  */
+import { mayMatch } from './literals.js';
 
 /**
  * Texts lately normalised, and the results. A judge normalises its text once per word list and pattern list
@@ -37,7 +38,16 @@ function normaliseAnew(text: string): string {
 
 /** Lower-cased, normalised text. */
 export function lower(text: string): string {
-  return normalise(text).toLowerCase();
+  return lowerNormalised(normalise(text));
+}
+
+let lastNormalised = '';
+let lastLowered = '';
+
+/** The lower case of a text already normalised; the last one is kept, as a judge asks for it per list. */
+export function lowerNormalised(normalised: string): string {
+  if (normalised !== lastNormalised) [lastNormalised, lastLowered] = [normalised, normalised.toLowerCase()];
+  return lastLowered;
 }
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'e.g', 'i.e', 'etc', 'approx', 'vs', 'pc', 'dc', 'ds', 'sgt']);
@@ -169,7 +179,7 @@ function phraseStart(phrase: string): string {
 export function findPhrases(text: string, phrases: readonly string[]): TextMatch[] {
   const t = normalise(text);
   // Most phrases of a list are not in a given text: one substring search rules each out before its pattern runs.
-  const lowered = t.toLowerCase();
+  const lowered = lowerNormalised(t);
   const out: TextMatch[] = [];
   for (const phrase of phrases) {
     if (!lowered.includes(phraseStart(phrase))) continue;
@@ -182,11 +192,16 @@ export function findPhrases(text: string, phrases: readonly string[]): TextMatch
   return out.sort((a, b) => a.index - b.index);
 }
 
-/** Every match of the given regular-expression patterns in a text. */
-export function findPatterns(text: string, patterns: readonly string[]): TextMatch[] {
+/**
+ * Every match of the given regular-expression patterns in a text. A pattern whose literals the text lacks is
+ * passed over unless `unfiltered` (the caller has checked them already).
+ */
+export function findPatterns(text: string, patterns: readonly string[], unfiltered = false): TextMatch[] {
   const t = normalise(text);
+  const lowered = lowerNormalised(t);
   const out: TextMatch[] = [];
   for (const pattern of patterns) {
+    if (!unfiltered && !mayMatch(pattern, lowered)) continue;
     const re = patternRegExp(pattern);
     for (let m = re.exec(t); m; m = re.exec(t)) {
       out.push({ rule: pattern, text: m[0], index: m.index });
