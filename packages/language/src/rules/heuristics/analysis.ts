@@ -66,9 +66,13 @@ export function findChildPatterns(text: string, patterns: readonly string[], nam
   return unique(findPatterns(text, expanded, true).map((m) => m.text));
 }
 
+const anyNameForms = new Map<string, string>();
+
 /** A pattern with ANY_NAME in the place of `{child}` and `{childname}` (the pattern itself if it has neither). */
 export function withAnyName(pattern: string): string {
-  return expandChildToken(pattern, [], ANY_NAME);
+  let form = anyNameForms.get(pattern);
+  if (form === undefined) anyNameForms.set(pattern, (form = expandChildToken(pattern, [], ANY_NAME)));
+  return form;
 }
 
 export function judgeAnalysis(
