@@ -1,6 +1,6 @@
 // Writes src/rules/heuristics/literal-needs-table.ts: the literals each pattern of the default policy needs
 // (see src/rules/heuristics/literals.ts), found once here instead of at each start, where finding them cost a
-// small record's check ~40 ms. Reads the compiled modules in out/, so run it after tsc:
+// small record's check ~35 ms. Reads the compiled modules in out/, so run it after tsc:
 //   npm run generate:needs -w @caserec/language     (tsc -b, then this script)
 //   node packages/language/scripts/generate-literal-needs.mjs --check
 // test/heuristics/literals.test.ts fails when the table differs from what the patterns need now.

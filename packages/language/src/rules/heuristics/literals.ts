@@ -40,7 +40,8 @@ const EMPTY: Facts = { spellings: [''], needs: [] };
 
 /**
  * Needs found so far, starting with those of the default policy's patterns: found at build time, as finding
- * them (the parser's and this module's code run for the first time) cost a small record's check ~40 ms.
+ * them (the parser's and this module's code run for the first time) cost a small record's check ~35 ms
+ * (`caserec validate` of the Jones sample, 20 runs: mean 433 against 398 ms).
  */
 const needsOfPattern = new Map<string, readonly Need[]>(Object.entries(DEFAULT_POLICY_NEEDS));
 const parser = new RegExpParser();
