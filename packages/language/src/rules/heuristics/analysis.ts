@@ -10,7 +10,7 @@
 import { type AnalysisHeuristicConfig, defaultAnalysisConfig, defaultVoiceConfig } from './config.js';
 import { type PeopleContext, childNamesFor, expandChildToken, givenNamesIn, ignoresCaseThroughout, namesIgnoringCase } from './people.js';
 import { mayMatch } from './literals.js';
-import { findPatterns, findPhrases, lowerNormalised, normalise, patternRegExp, unique, wordCount } from './text.js';
+import { findPatterns, findPhrases, isMade, lowerNormalised, normalise, patternRegExp, unique, wordCount } from './text.js';
 
 export type AnalysisMissing = 'weighing' | 'meaning-for-child' | 'length';
 
@@ -44,8 +44,13 @@ const NEGATIVE_LOOKAROUND = /\(\?<?!/;
  * it cost more than matching it: with each case's children named as in no other, the bench's 2,000 cases made
  * 18,476 patterns (1,675 with this check). So a pattern is first matched with ANY_NAME in the names' place, made
  * once for all names: where that finds nothing, the pattern with the names can find nothing either, and it is
- * not made.
+ * not made. The check pays only where a pattern meets many sets of names; until it has been made for one set
+ * (one record's check, as a rule), and for a set it has been made for, the pattern with the names is used at
+ * once: the check would make a second pattern where one is needed.
  */
+/** The patterns made for some set of names so far. */
+const madeWithNames = new Set<string>();
+
 export function findChildPatterns(text: string, patterns: readonly string[], names: readonly string[]): string[] {
   const normalised = normalise(text);
   const present = givenNamesIn(normalised, names);
@@ -58,10 +63,12 @@ export function findChildPatterns(text: string, patterns: readonly string[], nam
     const anyName = withAnyName(pattern);
     if (!mayMatch(anyName, lowered)) continue;
     const own = ignoresCaseThroughout(pattern) ? folded : present;
-    if (own.length > 0 && checkable && !NEGATIVE_LOOKAROUND.test(pattern)) {
+    const named = expandChildToken(pattern, own);
+    if (own.length > 0 && checkable && !NEGATIVE_LOOKAROUND.test(pattern) && madeWithNames.has(pattern) && !isMade(named)) {
       if (!patternRegExp(anyName).test(normalised)) continue;
     }
-    expanded.push(expandChildToken(pattern, own));
+    if (own.length > 0) madeWithNames.add(pattern);
+    expanded.push(named);
   }
   return unique(findPatterns(text, expanded, true).map((m) => m.text));
 }

@@ -153,6 +153,11 @@ export function patternRegExp(pattern: string): RegExp {
   return re;
 }
 
+/** True if `pattern` has been made (and is kept): using it again costs no compilation. */
+export function isMade(pattern: string): boolean {
+  return patternCache.has(pattern);
+}
+
 /** A match of a phrase or pattern in a text. */
 export interface TextMatch {
   /** What was configured (the phrase or pattern). */
