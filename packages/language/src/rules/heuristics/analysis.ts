@@ -37,6 +37,9 @@ const MAX_CHECKED_TEXT = 20_000;
 /** Inside a negative look-around, a pattern that matches more makes the whole match less. */
 const NEGATIVE_LOOKAROUND = /\(\?<?!/;
 
+/** The patterns made for some set of names so far. */
+const madeWithNames = new Set<string>();
+
 /**
  * Matches of patterns that may hold `{child}`, expanded with those of the given names the text holds.
  *
@@ -48,9 +51,6 @@ const NEGATIVE_LOOKAROUND = /\(\?<?!/;
  * (one record's check, as a rule), and for a set it has been made for, the pattern with the names is used at
  * once: the check would make a second pattern where one is needed.
  */
-/** The patterns made for some set of names so far. */
-const madeWithNames = new Set<string>();
-
 export function findChildPatterns(text: string, patterns: readonly string[], names: readonly string[]): string[] {
   const normalised = normalise(text);
   const present = givenNamesIn(normalised, names);
