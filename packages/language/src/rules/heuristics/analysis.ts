@@ -10,7 +10,7 @@
 import { type AnalysisHeuristicConfig, defaultAnalysisConfig, defaultVoiceConfig } from './config.js';
 import { type PeopleContext, childNamesFor, expandChildToken, givenNamesIn, ignoresCaseThroughout, namesIgnoringCase } from './people.js';
 import { mayMatch } from './literals.js';
-import { findPatterns, findPhrases, isMade, lowerNormalised, normalise, patternRegExp, unique, wordCount } from './text.js';
+import { findPatterns, findPhrases, isMade, lowerCase, normalise, patternRegExp, unique, wordCount } from './text.js';
 
 export type AnalysisMissing = 'weighing' | 'meaning-for-child' | 'length';
 
@@ -56,7 +56,7 @@ export function findChildPatterns(text: string, patterns: readonly string[], nam
   const present = givenNamesIn(normalised, names);
   const folded = namesIgnoringCase(present);
   const checkable = normalised.length <= MAX_CHECKED_TEXT && present.every((name) => name.length <= MAX_CHECKED_NAME && !/\s/.test(name));
-  const lowered = lowerNormalised(normalised);
+  const lowered = lowerCase(normalised);
   const expanded: string[] = [];
   for (const pattern of patterns) {
     // The literals of the pattern with any name: those it holds besides the names.

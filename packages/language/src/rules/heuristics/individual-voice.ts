@@ -8,7 +8,7 @@
  * heard under another name given with an age ("Billy (10) told me…" for William).
  */
 import type { VoiceHeuristicConfig } from './config.js';
-import { escapeRegExp, givenName } from './text.js';
+import { escapeRegExp, givenName, lowerCase } from './text.js';
 import type { NamedChild } from './voice.js';
 
 /** The most forms a child's name is looked for under: given name, case id, shortened forms. */
@@ -329,20 +329,11 @@ function statedAgeInYears(text: string, alias: string): number {
  * below need be made for it (names are as many as the cases, and making the patterns cost more than matching
  * them). Decided only for a plain ASCII alias: ignoring case, an ASCII letter matches only itself in either
  * case, so a text whose lower case lacks the alias's lacks the alias (a few other characters lower-case to
- * ASCII letters: then the text may seem to hold it, and the patterns decide, as before).
+ * ASCII letters: then the text may seem to hold it, and the patterns decide, as before). The text as written,
+ * not normalised (text.ts's `lower`): the patterns it stands in for run on the text as written.
  */
 function cannotHold(text: string, alias: string): boolean {
   return /^[\x20-\x7E]*$/.test(alias) && !lowerCase(text).includes(alias.toLowerCase());
-}
-
-let lastLowered: { text: string; lower: string } | undefined;
-/**
- * The text in lower case, kept for the last text: each of a child's names is looked for in the same text. Not
- * text.ts's `lower`, which normalises first: the patterns it stands in for run on the text as written.
- */
-function lowerCase(text: string): string {
-  if (lastLowered?.text !== text) lastLowered = { text, lower: text.toLowerCase() };
-  return lastLowered.lower;
 }
 
 /**

@@ -38,15 +38,18 @@ function normaliseAnew(text: string): string {
 
 /** Lower-cased, normalised text. */
 export function lower(text: string): string {
-  return lowerNormalised(normalise(text));
+  return lowerCase(normalise(text));
 }
 
-let lastNormalised = '';
+let lastText = '';
 let lastLowered = '';
 
-/** The lower case of a text already normalised; the last one is kept, as a judge asks for it per list. */
-export function lowerNormalised(normalised: string): string {
-  if (normalised !== lastNormalised) [lastNormalised, lastLowered] = [normalised, normalised.toLowerCase()];
+/**
+ * The text in lower case, as written (not normalised: `lower` is that); the last one is kept, as the judges
+ * ask for the same text's lower case once per word list, pattern list or name.
+ */
+export function lowerCase(text: string): string {
+  if (text !== lastText) [lastText, lastLowered] = [text, text.toLowerCase()];
   return lastLowered;
 }
 
@@ -184,7 +187,7 @@ function phraseStart(phrase: string): string {
 export function findPhrases(text: string, phrases: readonly string[]): TextMatch[] {
   const t = normalise(text);
   // Most phrases of a list are not in a given text: one substring search rules each out before its pattern runs.
-  const lowered = lowerNormalised(t);
+  const lowered = lowerCase(t);
   const out: TextMatch[] = [];
   for (const phrase of phrases) {
     if (!lowered.includes(phraseStart(phrase))) continue;
@@ -203,7 +206,7 @@ export function findPhrases(text: string, phrases: readonly string[]): TextMatch
  */
 export function findPatterns(text: string, patterns: readonly string[], unfiltered = false): TextMatch[] {
   const t = normalise(text);
-  const lowered = lowerNormalised(t);
+  const lowered = lowerCase(t);
   const out: TextMatch[] = [];
   for (const pattern of patterns) {
     if (!unfiltered && !mayMatch(pattern, lowered)) continue;
