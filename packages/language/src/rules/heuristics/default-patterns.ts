@@ -1,7 +1,7 @@
 /**
  * Every regular-expression pattern of the default policy, and each that holds `{child}` as findChildPatterns
- * first tries it (with any name): the patterns whose literal needs scripts/generate-literal-needs.mjs finds at
- * build time (see literals.ts).
+ * first tries it (with any name): the patterns whose literal needs scripts/generate-literal-needs.mjs finds
+ * ahead of time (see literals.ts).
  */
 import { withAnyName } from './analysis.js';
 import * as config from './config.js';
