@@ -48,7 +48,9 @@ const PLAN = quick
       ],
       lsp: [
         { label: '1 MB', singles: 30, bursts: 5 },
-        { label: '5 MB', singles: 12, bursts: 3 },
+        // 30 edits, as at 1 MB: the p95 of 12 was their slowest, most often the first edit after opening (shown
+        // in its own column below), so it said nothing of the 95th percentile.
+        { label: '5 MB', singles: 30, bursts: 3 },
         // The same record with the workspace of the batch below open as the editor's folder (the server loads it).
         { label: '1 MB', singles: 30, bursts: 5, folder: true },
       ],
@@ -226,6 +228,7 @@ if (only.has('lsp')) {
       'open → diagnostics ms',
       'single edit: per-entry median ms',
       'p95 ms',
+      'first edit after opening ms',
       'complete (case pass) median ms',
       'p95 ms',
       'burst of 10 (50 ms apart), last key → per-entry: median ms',
@@ -243,6 +246,7 @@ if (only.has('lsp')) {
             m.openMs,
             m.single.medianMs,
             m.single.p95Ms,
+            m.single.perEditMs[0],
             m.single.completeMedianMs,
             m.single.completeP95Ms,
             m.bursts.medianAfterLastKeyMs,
