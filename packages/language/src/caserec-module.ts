@@ -14,6 +14,7 @@ import { CaserecParserErrorMessageProvider } from './parser/error-messages.js';
 import { createBoundedRecoveryParser } from './parser/bounded-recovery.js';
 import { CaserecScopeComputation, CaserecScopeProvider } from './references/case-scope.js';
 import { CaserecDocumentValidator } from './validation/document-validator.js';
+import { CaserecValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/caserec-validator.js';
 import { CaserecSettings } from './engine/settings.js';
 import { CaseValidator } from './engine/case-validator.js';
@@ -57,6 +58,7 @@ export const CaserecModule: Module<CaserecServices, PartialLangiumCoreServices &
   },
   validation: {
     DocumentValidator: (services) => new CaserecDocumentValidator(services),
+    ValidationRegistry: (services) => new CaserecValidationRegistry(services),
   },
   caserec: {
     Settings: () => new CaserecSettings(),

@@ -14,6 +14,7 @@ import { isCaseDecl } from '../generated/ast.js';
 import type { CaserecServices } from '../caserec-module.js';
 import { severityUnder } from '../engine/findings.js';
 import { plainLexerMessage } from '../parser/error-messages.js';
+import { forEachNode, type CaserecValidationRegistry } from './validation-registry.js';
 
 /**
  * Gives Langium's own diagnostics our rule codes: lexing and parsing errors are CR001, linking errors CR002.
@@ -204,7 +205,11 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
     };
   }
 
-  /** Runs the registered checks of `node` and of every node inside it. */
+  /**
+   * Runs the registered checks of `node` and of every node inside it, in the order of Langium's `streamAst`. The
+   * walk and the checks are synchronous (see CaserecValidationRegistry); only a check that returns a promise is
+   * awaited, after the walk.
+   */
   private async checkNodes(
     node: AstNode,
     options: ValidationOptions,
@@ -212,13 +217,18 @@ export class CaserecDocumentValidator extends DefaultDocumentValidator {
     cancelToken?: Cancellation.CancellationToken,
   ) {
     await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
-    for (const inner of AstUtils.streamAst(node)) await this.checkNode(inner, options, acceptor);
+    const pending: Promise<void>[] = [];
+    forEachNode(node, (inner) => {
+      const result = this.checkNode(inner, options, acceptor);
+      if (result) pending.push(result);
+    });
+    if (pending.length > 0) await Promise.all(pending);
   }
 
   /** Runs the registered checks of `node` alone. */
-  private async checkNode(node: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor): Promise<void> {
-    if (!this.validateSingleNodeOptions(node, options).validateNode) return;
-    for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) await check(node, acceptor, undefined as never);
+  private checkNode(node: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor): Promise<void> | undefined {
+    if (!this.validateSingleNodeOptions(node, options).validateNode) return undefined;
+    return (this.validationRegistry as CaserecValidationRegistry).runChecks(node, acceptor, options.categories);
   }
 
   override async validateDocument(
