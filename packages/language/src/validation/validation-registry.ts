@@ -11,9 +11,9 @@ interface PlainCheck {
 /**
  * Langium's registry, which also keeps each per-node check as written, so that CaserecDocumentValidator can call
  * the checks of a node directly. Langium hands out each check wrapped in an async function (to catch its errors
- * and await it); called once per check and node, those wrappers, their promises and the tree stream that fed them
- * were ~5% of a 2,000-case batch's CPU profile, and the checks of this language are all synchronous. `runChecks` catches and reports a
- * check's error exactly as the wrapper does.
+ * and await it); called once per check and node, those wrappers, their promises and the tree stream that fed
+ * them were ~5% of a 2,000-case batch's CPU profile, and the checks of this language are all synchronous.
+ * `runChecks` catches and reports a check's error exactly as the wrapper does.
  */
 export class CaserecValidationRegistry extends ValidationRegistry {
   private readonly plain = new Map<string, PlainCheck[]>();
